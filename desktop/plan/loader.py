@@ -1,0 +1,90 @@
+"""The front door for files: any supported file → cleaned text (+ where each line came from) → Plan.
+
+The kind of file is decided by its content first and its name second, so a .docx renamed .txt
+still opens and a binary renamed .txt gets a clear message instead of mojibake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.plan.errors import InputError
+from desktop.plan.model import Metadata, Plan
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SUPPORTED = (".txt", ".docx", ".plan.yaml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file read for editing: the text the user edits, and how its lines map to the file's."""
+
+    path: Path | None
+    kind: str  # "txt", "docx" or "plan"
+    text: str
+    origin: tuple[int, ...] = ()  # 1-based file line (paragraph, for .docx) of each text line
+    encoding: str = "utf-8"
+    metadata: Metadata = field(default_factory=Metadata)  # stored edits (drafts only)
+    extra: dict[str, object] = field(default_factory=dict)  # other draft fields (last year's plan …)
+
+    def source_line(self, line: int) -> int:
+        """The file's own line number for 1-based ``line`` of the text."""
+        if not self.origin:
+            return line
+        if 1 <= line <= len(self.origin):
+            return self.origin[line - 1]
+        return self.origin[-1] if line > len(self.origin) else line
+
+
+def load_source(path: Path | str) -> Source:
+    """Read a .txt, .docx or .plan.yaml file. Raises InputError with a Chinese message."""
+    from desktop.plan.textio import clean_text, read_text_file
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "文件不存在。")
+    if path.is_dir():
+        raise InputError(path, "这是一个文件夹，不是文件。")
+    head = _head(path)
+    name = path.name.lower()
+    if name.endswith(".plan.yaml") or name.endswith(".plan.yml"):
+        from desktop.plan.store import load_draft
+
+        return load_draft(path)
+    if head.startswith(_OLE_MAGIC):
+        raise InputError(path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。")
+    if head.startswith(b"%PDF"):
+        raise InputError(path, "这是 PDF 文件，无法直接编辑。请用 Word/WPS 打开原稿另存为 .docx，或复制文字保存为 .txt。")
+    if head.startswith(_ZIP_MAGIC) or name.endswith(".docx"):
+        from desktop.plan.docx_reader import read_docx
+
+        lines = read_docx(path)
+        cleaned = clean_text("\n".join(lines))
+        if not cleaned.text.strip():
+            raise InputError(path, "文档中没有文字内容。")
+        return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin)
+    if name.endswith((".doc", ".wps")):
+        raise InputError(path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。")
+    text, encoding = read_text_file(path)
+    cleaned = clean_text(text)
+    if not cleaned.text.strip():
+        raise InputError(path, "文件中只有空白或网页杂项，没有正文内容。")
+    return Source(path=path, kind="txt", text=cleaned.text, origin=cleaned.origin, encoding=encoding)
+
+
+def load_plan(path: Path | str) -> tuple[Source, Plan]:
+    """Read a file and parse it (stored metadata edits of a draft take precedence)."""
+    from desktop.plan.parse import parse
+
+    source = load_source(path)
+    return source, parse(source.text, source.metadata)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as error:
+        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None

@@ -1,0 +1,255 @@
+"""Text → Plan: find the notice, the title and the outline of an annual plan.
+
+``parse`` is a pure function of the text. It never fails on odd input: a numbering error (a gap,
+a duplicate, a missing marker, a level that starts at 三、) still gives a sensible tree, because
+the checks that come later must be able to point at the error.
+
+How levels are decided: each marker style has a GB/T 9704 rank (一、 above （一） above 1. above
+（1） above ①) and a new marker closes every open node of the same or a lower rank. The tree's
+levels therefore follow the styles a document actually uses, so 一、 → 1. nests as well as the
+full 一、 → （一） → 1. → （1）. Unnumbered role headings (总体目标, 主要任务 …) open a top-level
+node that holds the numbered items after it, until the next role heading or the next marker of the
+document's section style (the highest-ranked style, when it uses more than one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.plan.frontmatter import Front, find_front
+from desktop.plan.markers import MarkerMatch, match_marker
+from desktop.plan.model import (
+    Block,
+    LineIndex,
+    Marker,
+    Metadata,
+    Node,
+    NodeKind,
+    Paragraph,
+    ParagraphRole,
+    Plan,
+    Span,
+)
+from desktop.plan.points import find_points
+from desktop.plan.roles import Label, match_label
+
+_SENTENCE_END = "。！？!?"
+_HEADLINE_COLON_MAX = 25  # 事业发展水平：… — a short phrase before a colon is the item's headline
+
+
+@dataclass
+class _Draft:
+    """A node under construction (mutable while the tree is built, frozen into a Node after)."""
+
+    kind: NodeKind
+    rank: int  # the style's rank; 0 for role headings
+    marker: Marker | None
+    headline: str
+    headline_span: Span
+    headline_end: str
+    headline_only: bool
+    start: int
+    line: int
+    own_end: int
+    end: int
+    paragraphs: list[Span] = field(default_factory=list)  # own paragraphs (for points)
+    blocks: list[list] = field(default_factory=list)  # [label, start, end, line]
+    children: list[_Draft] = field(default_factory=list)
+
+
+def parse(text: str, overrides: Metadata | None = None) -> Plan:
+    """Parse ``text`` into a Plan. ``overrides`` (metadata edited by the writer) win over the text."""
+    index = LineIndex(text)
+    line_spans = [index.line_span(n) for n in range(1, index.line_count + 1)]
+    stripped = [_strip(text, span) for span in line_spans]
+    front = find_front(text, stripped)
+
+    roles: list[ParagraphRole] = [ParagraphRole.BLANK] * len(stripped)
+    for number, role in front.roles.items():
+        roles[number - 1] = role
+
+    body_lines = [
+        n for n in range(front.body_start, front.body_end + 1) if stripped[n - 1].start < stripped[n - 1].end
+    ]
+    matches = {n: match_marker(text[stripped[n - 1].start : stripped[n - 1].end]) for n in body_lines}
+    ranks = sorted({m.style.rank for m in matches.values() if m})
+    section_rank = ranks[0] if len(ranks) >= 2 else None
+
+    roots: list[_Draft] = []
+    stack: list[_Draft] = []
+    seen_heading = False
+    for number in body_lines:
+        span = stripped[number - 1]
+        line_text = text[span.start : span.end]
+        marker = matches[number]
+        if marker is not None:
+            draft = _numbered(text, span, number, marker)
+            while stack:
+                top = stack[-1]
+                if top.kind is NodeKind.ROLE:
+                    if section_rank is not None and marker.style.rank == section_rank:
+                        stack.pop()
+                        continue
+                    break
+                if top.rank >= draft.rank:
+                    stack.pop()
+                    continue
+                break
+            (stack[-1].children if stack else roots).append(draft)
+            stack.append(draft)
+            roles[number - 1] = ParagraphRole.HEADING
+            seen_heading = True
+            continue
+        label = match_label(line_text)
+        in_item = bool(stack) and stack[-1].kind is NodeKind.NUMBERED
+        if label is not None and label.is_block and (in_item or not label.is_role):
+            if stack:
+                stack[-1].blocks.append([label.name, span.start, span.end, number])
+                stack[-1].paragraphs.append(span)
+                roles[number - 1] = ParagraphRole.BLOCK
+                continue
+        if label is not None and label.is_role:
+            draft = _role(span, number, label)
+            stack.clear()
+            roots.append(draft)
+            stack.append(draft)
+            roles[number - 1] = ParagraphRole.HEADING
+            seen_heading = True
+            continue
+        if not seen_heading:
+            roles[number - 1] = ParagraphRole.PREAMBLE
+            continue
+        roles[number - 1] = ParagraphRole.BODY
+        if stack:
+            top = stack[-1]
+            top.paragraphs.append(span)
+            if top.blocks and not top.children:
+                top.blocks[-1][2] = span.end  # a block runs on over the paragraphs after its label
+
+    # Paragraph ends: each node's own text ends where its last own paragraph ends.
+    _close_spans(roots, roles, stripped)
+    nodes = tuple(_freeze(d, 1, text, index) for d in roots)
+    paragraphs = tuple(
+        Paragraph(span=line_spans[i], line=i + 1, role=roles[i] if stripped[i].start < stripped[i].end
+                  else ParagraphRole.BLANK)
+        for i in range(len(line_spans))
+    )
+    metadata = front.metadata
+    if overrides is not None:
+        metadata = metadata.merged(overrides)
+    return Plan(
+        text=text,
+        metadata=metadata,
+        nodes=nodes,
+        paragraphs=paragraphs,
+        title_span=front.title_span,
+        notice=front.notice,
+        lines=index,
+    )
+
+
+def _strip(text: str, span: Span) -> Span:
+    """The line's span without leading and trailing white space."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _numbered(text: str, span: Span, number: int, match: MarkerMatch) -> _Draft:
+    marker_span = Span(span.start, span.start + match.length)
+    marker = Marker(
+        text=text[marker_span.start : marker_span.end],
+        style=match.style,
+        number=match.number,
+        span=marker_span,
+        canonical=match.canonical,
+    )
+    rest_start = marker_span.end
+    while rest_start < span.end and text[rest_start] in " \t\u3000":
+        rest_start += 1
+    rest = text[rest_start : span.end]
+    cut, end_mark = _headline_cut(rest)
+    headline = rest[:cut].rstrip()
+    after = rest[cut + len(end_mark) :].strip()
+    return _Draft(
+        kind=NodeKind.NUMBERED,
+        rank=match.style.rank,
+        marker=marker,
+        headline=headline,
+        headline_span=Span(rest_start, rest_start + len(headline)),
+        headline_end=end_mark,
+        headline_only=not after,
+        start=span.start,
+        line=number,
+        own_end=span.end,
+        end=span.end,
+        paragraphs=[Span(rest_start, span.end)],
+    )
+
+
+def _headline_cut(rest: str) -> tuple[int, str]:
+    """Where the headline ends in the text after a marker, and the punctuation that ends it."""
+    sentence = min((i for i in (rest.find(ch) for ch in _SENTENCE_END) if i >= 0), default=-1)
+    colon = min((i for i in (rest.find(ch) for ch in "：:") if i >= 0), default=-1)
+    if 0 < colon <= _HEADLINE_COLON_MAX and (sentence < 0 or colon < sentence):
+        before = rest[:colon]
+        if not any(ch in before for ch in "，,；;"):
+            return colon, rest[colon]
+    if sentence > 0:
+        return sentence, rest[sentence]
+    return len(rest), ""
+
+
+def _role(span: Span, number: int, label: Label) -> _Draft:
+    headline_span = Span(span.start + label.start, span.start + label.start + len(label.name))
+    return _Draft(
+        kind=NodeKind.ROLE,
+        rank=0,
+        marker=None,
+        headline=label.name,
+        headline_span=headline_span,
+        headline_end=label.colon,
+        headline_only=not label.inline_text,
+        start=span.start,
+        line=number,
+        own_end=span.end,
+        end=span.end,
+        paragraphs=[Span(headline_span.end, span.end)] if label.inline_text else [],
+    )
+
+
+def _close_spans(drafts: list[_Draft], roles: list[ParagraphRole], stripped: list[Span]) -> None:
+    for draft in drafts:
+        if draft.paragraphs:
+            draft.own_end = max(draft.own_end, draft.paragraphs[-1].end)
+        if draft.blocks:
+            draft.own_end = max(draft.own_end, draft.blocks[-1][2])
+        _close_spans(draft.children, roles, stripped)
+        draft.end = max([draft.own_end] + [c.end for c in draft.children])
+
+
+def _freeze(draft: _Draft, level: int, text: str, index: LineIndex) -> Node:
+    blocks = []
+    block_spans = [Span(b[1], b[2]) for b in draft.blocks]
+    for (label, start, end, line), span in zip(draft.blocks, block_spans):
+        points = find_points(text, [span], index)
+        blocks.append(Block(label=label, span=Span(start, end), line=line, points=points))
+    loose = [p for p in draft.paragraphs if not any(b.start <= p.start < b.end for b in block_spans)]
+    return Node(
+        kind=draft.kind,
+        level=level,
+        marker=draft.marker,
+        headline=draft.headline,
+        headline_span=draft.headline_span,
+        headline_end=draft.headline_end,
+        span=Span(draft.start, draft.end),
+        own_span=Span(draft.start, draft.own_end),
+        line=draft.line,
+        headline_only=draft.headline_only,
+        blocks=tuple(blocks),
+        points=find_points(text, loose, index),
+        children=tuple(_freeze(c, level + 1, text, index) for c in draft.children),
+    )
