@@ -23,7 +23,11 @@ def main() -> None:
         big = large_plan_text(factor)
         items = len(parse(big).items())
         budget = 100 if factor == 10 else None
-        report(f"parse {factor}× ({len(big)} chars, {items} items)", median_ms(lambda b=big: parse(b), runs=7), budget)
+        report(
+            f"parse {factor}× ({len(big)} chars, {items} items)",
+            median_ms(lambda b=big: parse(b), runs=7),
+            budget,
+        )
     report("plandesk outline process (largest plan)", process_ms(["outline", str(CORPUS / LARGEST)]), 500)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.txt"

@@ -8,6 +8,7 @@ for Qt or jieba.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
@@ -26,18 +27,20 @@ def _configure_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
-    parser = argparse.ArgumentParser(prog="plandesk", description="要点编写助手：年度教育工作要点的编写与检查")
+    parser = argparse.ArgumentParser(
+        prog="plandesk", description="要点编写助手：年度教育工作要点的编写与检查"
+    )
     name = argv[0] if argv and argv[0] in COMMANDS else None
     if name is None:
         parser.add_argument("file", nargs="?", help="要打开的文件（.txt、.docx 或 .plan.yaml）")
-        parser.add_argument("--screenshot", metavar="OUT.png", help="打开文件、等待检查完成后把主窗口保存为图片并退出")
+        parser.add_argument(
+            "--screenshot", metavar="OUT.png", help="打开文件、等待检查完成后把主窗口保存为图片并退出"
+        )
         parser.epilog = "子命令：" + "；".join(f"{k}（{v}）" for k, v in COMMANDS.items())
         return parser, None
     sub = parser.add_subparsers(dest="command")

@@ -46,7 +46,11 @@ def node_json(node: Node, source: Source | None = None) -> dict[str, object]:
     }
     if node.blocks:
         data["blocks"] = [
-            {"label": b.label, "line": source.source_line(b.line) if source else b.line, "points": len(b.points)}
+            {
+                "label": b.label,
+                "line": source.source_line(b.line) if source else b.line,
+                "points": len(b.points),
+            }
             for b in node.blocks
         ]
     if node.points:

@@ -33,7 +33,9 @@ def read_docx(path: Path) -> list[str]:
     except OSError as error:
         raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None
     if head.startswith(_OLE_MAGIC):
-        raise InputError(path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。")
+        raise InputError(
+            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
+        )
     if not head:
         raise InputError(path, "文件是空的，没有可读的内容。")
     try:
@@ -42,7 +44,9 @@ def read_docx(path: Path) -> list[str]:
             numbering = _part(package, "word/numbering.xml", path, required=False)
             styles = _part(package, "word/styles.xml", path, required=False)
     except zipfile.BadZipFile:
-        raise InputError(path, "文件已损坏或不完整，无法作为 Word 文档（.docx）打开。请确认文件已完整保存或重新下载。") from None
+        raise InputError(
+            path, "文件已损坏或不完整，无法作为 Word 文档（.docx）打开。请确认文件已完整保存或重新下载。"
+        ) from None
     except (OSError, EOFError) as error:
         raise InputError(path, f"文件已损坏或不完整（{error}）。") from None
     return _Reader(document, numbering, styles, path).lines()
@@ -125,8 +129,15 @@ class _Numbering:
 
 
 def _format(value: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
-                "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "chineseLegalSimplified",
+    ):
         return to_chinese(value)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return to_circled(value)
@@ -142,8 +153,21 @@ def _format(value: int, fmt: str) -> str:
 
 
 def _roman(value: int) -> str:
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-             (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    table = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for number, letters in table:
         while value >= number:

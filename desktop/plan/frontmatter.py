@@ -20,7 +20,9 @@ _DATE_LINE = re.compile(rf"^{_DATE}$")
 _PRINT_LINE = re.compile(rf"^(.*?)\s*({_DATE})\s*印\s*发$")
 _CC_LINE = re.compile(r"^抄\s*(?:送|报)\s*[:：]\s*(.*)$")
 _ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[:：]?\s*(.*)$")
-_ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:局|委员会|教育委|委|厅|办公室|政府|中心|处|科|部|院|学校)$")
+_ORG_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(?:局|委员会|教育委|委|厅|办公室|政府|中心|处|科|部|院|学校)$"
+)
 _NOTE_LINE = re.compile(r"^[（(][^（）()]{2,20}[）)]$")
 _YEAR = re.compile(r"(20\d{2}|[二〇零一三四五六七八九]{4})\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -48,13 +50,20 @@ def find_front(text: str, stripped: list[Span]) -> Front:
     fields: dict[str, object] = {}
 
     title_index: int | None = None
-    notice_start = next((i for i in filled[:8] if _NOTICE_TITLE.search(lines[i]) and len(lines[i]) <= 90), None)
+    notice_start = next(
+        (i for i in filled[:8] if _NOTICE_TITLE.search(lines[i]) and len(lines[i]) <= 90), None
+    )
     if notice_start is not None:
         title_index = _plan_title_after_notice(lines, filled, notice_start)
-        notice_end = (title_index - 1) if title_index is not None else _notice_end(lines, filled, notice_start)
+        notice_end = (
+            (title_index - 1) if title_index is not None else _notice_end(lines, filled, notice_start)
+        )
         body = tuple(stripped[i] for i in filled if notice_start < i <= notice_end)
-        front.notice = Notice(span=Span(stripped[notice_start].start, stripped[notice_end].end),
-                              title=lines[notice_start], body=body)
+        front.notice = Notice(
+            span=Span(stripped[notice_start].start, stripped[notice_end].end),
+            title=lines[notice_start],
+            body=body,
+        )
         for i in filled:
             if i < notice_start:
                 front.roles[i + 1] = ParagraphRole.FRONT
@@ -76,8 +85,9 @@ def find_front(text: str, stripped: list[Span]) -> Front:
         fields["title"] = lines[title_index].strip("《》")
         after = title_index + 1
         # An issuer line or a date line directly under the title belongs to the front matter.
-        while after < len(lines) and (not lines[after] or _ORG_LINE.match(lines[after])
-                                      or _DATE_LINE.match(lines[after])):
+        while after < len(lines) and (
+            not lines[after] or _ORG_LINE.match(lines[after]) or _DATE_LINE.match(lines[after])
+        ):
             if lines[after]:
                 front.roles[after + 1] = ParagraphRole.FRONT
                 key = "date" if _DATE_LINE.match(lines[after]) else "issuer"
@@ -173,7 +183,7 @@ def _closing(lines: list[str], filled: list[int], front: Front, fields: dict[str
         line = lines[i]
         if _DATE_LINE.match(line):
             fields.setdefault("date", _squeeze_date(line))
-        elif _NOTE_LINE.match(line) and "此件" in line or _NOTE_LINE.match(line) and len(line) <= 12:
+        elif (_NOTE_LINE.match(line) and "此件" in line) or (_NOTE_LINE.match(line) and len(line) <= 12):
             fields.setdefault("note", line)
         elif m := _PRINT_LINE.match(line):
             fields.setdefault("printer", m.group(1).strip())

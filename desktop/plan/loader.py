@@ -54,9 +54,13 @@ def load_source(path: Path | str) -> Source:
 
         return load_draft(path)
     if head.startswith(_OLE_MAGIC):
-        raise InputError(path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。")
+        raise InputError(
+            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
+        )
     if head.startswith(b"%PDF"):
-        raise InputError(path, "这是 PDF 文件，无法直接编辑。请用 Word/WPS 打开原稿另存为 .docx，或复制文字保存为 .txt。")
+        raise InputError(
+            path, "这是 PDF 文件，无法直接编辑。请用 Word/WPS 打开原稿另存为 .docx，或复制文字保存为 .txt。"
+        )
     if head.startswith(_ZIP_MAGIC) or name.endswith(".docx"):
         from desktop.plan.docx_reader import read_docx
 
@@ -66,7 +70,9 @@ def load_source(path: Path | str) -> Source:
             raise InputError(path, "文档中没有文字内容。")
         return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin)
     if name.endswith((".doc", ".wps")):
-        raise InputError(path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。")
+        raise InputError(
+            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
+        )
     text, encoding = read_text_file(path)
     cleaned = clean_text(text)
     if not cleaned.text.strip():

@@ -24,7 +24,9 @@ _CN_PAREN = re.compile(rf"([（(])[ \t]*([{_CN}]{{1,4}})[ \t]*([）)])([、.．�
 # 1. 1、 1． 1， — not 3.1万 (a decimal) and not 2020年
 _ARABIC_DOT = re.compile(r"([0-9０-９]{1,4})[ \t]*([.．、，,])(?![0-9０-９])")
 # （1） (1) 1） 1)
-_ARABIC_PAREN = re.compile(r"([（(])[ \t]*([0-9０-９]{1,3})[ \t]*([）)])([、.．，,]*)|([0-9０-９]{1,3})([）)])([、.．，,]*)")
+_ARABIC_PAREN = re.compile(
+    r"([（(])[ \t]*([0-9０-９]{1,3})[ \t]*([）)])([、.．，,]*)|([0-9０-９]{1,3})([）)])([、.．，,]*)"
+)
 _CIRCLED = re.compile(rf"([{CIRCLED_CHARS}])([、.．，,]*)")
 
 CANONICAL_FORMAT = {
@@ -56,7 +58,9 @@ def match_marker(line: str) -> MarkerMatch | None:
         if m:
             number = from_chinese(m.group(2))
             if number:
-                canonical = m.group(1) == "（" and m.group(3) == "）" and not m.group(4) and " " not in m.group(0)
+                canonical = (
+                    m.group(1) == "（" and m.group(3) == "）" and not m.group(4) and " " not in m.group(0)
+                )
                 return MarkerMatch(MarkerStyle.CN_PAREN, number, m.end(), canonical)
         m = _ARABIC_PAREN.match(line)
         if m and m.group(2):
@@ -69,7 +73,9 @@ def match_marker(line: str) -> MarkerMatch | None:
         if m:
             number = from_chinese(m.group(1))
             if number and not _is_phrase(line, m):
-                return MarkerMatch(MarkerStyle.CN_DUN, number, m.end(), m.group(2) == "、" and " " not in m.group(0))
+                return MarkerMatch(
+                    MarkerStyle.CN_DUN, number, m.end(), m.group(2) == "、" and " " not in m.group(0)
+                )
         return None
     if first in CIRCLED_CHARS:  # before isdigit(): "②".isdigit() is True
         m = _CIRCLED.match(line)

@@ -264,7 +264,7 @@ class Target:
 class LineIndex:
     """Maps character offsets of a text to 1-based lines and columns, in O(log n)."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

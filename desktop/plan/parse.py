@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.plan.frontmatter import Front, find_front
+from desktop.plan.frontmatter import find_front
 from desktop.plan.markers import MarkerMatch, match_marker
 from desktop.plan.model import (
     Block,
@@ -102,12 +102,11 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
             continue
         label = match_label(line_text)
         in_item = bool(stack) and stack[-1].kind is NodeKind.NUMBERED
-        if label is not None and label.is_block and (in_item or not label.is_role):
-            if stack:
-                stack[-1].blocks.append([label.name, span.start, span.end, number])
-                stack[-1].paragraphs.append(span)
-                roles[number - 1] = ParagraphRole.BLOCK
-                continue
+        if label is not None and label.is_block and stack and (in_item or not label.is_role):
+            stack[-1].blocks.append([label.name, span.start, span.end, number])
+            stack[-1].paragraphs.append(span)
+            roles[number - 1] = ParagraphRole.BLOCK
+            continue
         if label is not None and label.is_role:
             draft = _role(span, number, label)
             stack.clear()
@@ -130,8 +129,11 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
     _close_spans(roots, roles, stripped)
     nodes = tuple(_freeze(d, 1, text, index) for d in roots)
     paragraphs = tuple(
-        Paragraph(span=line_spans[i], line=i + 1, role=roles[i] if stripped[i].start < stripped[i].end
-                  else ParagraphRole.BLANK)
+        Paragraph(
+            span=line_spans[i],
+            line=i + 1,
+            role=roles[i] if stripped[i].start < stripped[i].end else ParagraphRole.BLANK,
+        )
         for i in range(len(line_spans))
     )
     metadata = front.metadata
@@ -234,7 +236,7 @@ def _close_spans(drafts: list[_Draft], roles: list[ParagraphRole], stripped: lis
 def _freeze(draft: _Draft, level: int, text: str, index: LineIndex) -> Node:
     blocks = []
     block_spans = [Span(b[1], b[2]) for b in draft.blocks]
-    for (label, start, end, line), span in zip(draft.blocks, block_spans):
+    for (label, start, end, line), span in zip(draft.blocks, block_spans, strict=True):
         points = find_points(text, [span], index)
         blocks.append(Block(label=label, span=Span(start, end), line=line, points=points))
     loose = [p for p in draft.paragraphs if not any(b.start <= p.start < b.end for b in block_spans)]

@@ -30,5 +30,7 @@ def find_points(text: str, spans: list[Span], index: LineIndex) -> tuple[Point, 
             continue
         for i, (start, number, marker) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else span.end
-            points.append(Point(marker=marker, number=number, span=Span(start, end), line=index.line_of(start)))
+            points.append(
+                Point(marker=marker, number=number, span=Span(start, end), line=index.line_of(start))
+            )
     return tuple(points)

@@ -63,7 +63,9 @@ def numbering_runs(plan: Plan) -> list[NumberingRun]:
     return runs
 
 
-def _continuous_styles(groups: list[tuple[MarkerStyle, object, object, list[Node]]]) -> dict[MarkerStyle, bool]:
+def _continuous_styles(
+    groups: list[tuple[MarkerStyle, object, object, list[Node]]],
+) -> dict[MarkerStyle, bool]:
     """Per style: does numbering run on across parents? Decided by votes where the parent changes."""
     votes: dict[MarkerStyle, int] = {}
     last: dict[tuple[MarkerStyle, object], int] = {}

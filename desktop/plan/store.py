@@ -33,10 +33,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    if any(ch in "\x85\u2028\u2029" for ch in value):
-        style = '"'  # YAML reads these as line breaks in any other style; escape them
-    else:
-        style = "|" if "\n" in value else None
+    # YAML reads NEL and the Unicode line separators as line breaks in any style but quoted.
+    quoted = any(ch in "\x85\u2028\u2029" for ch in value)
+    style = '"' if quoted else ("|" if "\n" in value else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -53,7 +52,9 @@ def dump_draft(text: str, metadata: Metadata, extra: dict[str, object] | None = 
     return yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
-def save_draft(path: Path | str, text: str, metadata: Metadata, extra: dict[str, object] | None = None) -> None:
+def save_draft(
+    path: Path | str, text: str, metadata: Metadata, extra: dict[str, object] | None = None
+) -> None:
     """Save a draft atomically. Raises InputError (with a Chinese message) when it cannot."""
     write_atomic(Path(path), dump_draft(text, metadata, extra).encode("utf-8"))
 
@@ -111,8 +112,13 @@ def parse_draft(raw: str, path: Path | None = None) -> Source:
     if not isinstance(metadata_raw, dict):
         raise InputError(path, "草稿文件中的文件信息（metadata）格式不正确。")
     extra = {k: v for k, v in document.items() if k not in (FORMAT_KEY, "metadata", "text")}
-    return Source(path=path, kind="plan", text=text.replace("\r\n", "\n"),
-                  metadata=Metadata.from_dict(metadata_raw), extra=extra)
+    return Source(
+        path=path,
+        kind="plan",
+        text=text.replace("\r\n", "\n"),
+        metadata=Metadata.from_dict(metadata_raw),
+        extra=extra,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,8 +151,14 @@ class RecoveryStore:
         safe = "".join(ch for ch in draft_id if ch.isalnum() or ch in "-_") or "draft"
         return self.folder / f"{safe}{SUFFIX}"
 
-    def write(self, draft_id: str, text: str, metadata: Metadata, source_path: str = "",
-              extra: dict[str, object] | None = None) -> Path:
+    def write(
+        self,
+        draft_id: str,
+        text: str,
+        metadata: Metadata,
+        source_path: str = "",
+        extra: dict[str, object] | None = None,
+    ) -> Path:
         info = {"recovery": json.dumps({"id": draft_id, "source": source_path, "saved_at": time.time()})}
         path = self.path_for(draft_id)
         write_atomic(path, dump_draft(text, metadata, {**(extra or {}), **info}).encode("utf-8"))
@@ -169,7 +181,13 @@ class RecoveryStore:
                 continue
             extra = {k: v for k, v in source.extra.items() if k != "recovery"}
             source = Source(path=None, kind="plan", text=source.text, metadata=source.metadata, extra=extra)
-            found.append(Recovery(draft_id=str(info.get("id", path.stem)), path=path,
-                                  source_path=str(info.get("source", "")),
-                                  saved_at=float(info.get("saved_at", 0.0)), source=source))
+            found.append(
+                Recovery(
+                    draft_id=str(info.get("id", path.stem)),
+                    path=path,
+                    source_path=str(info.get("source", "")),
+                    saved_at=float(info.get("saved_at", 0.0)),
+                    source=source,
+                )
+            )
         return sorted(found, key=lambda r: r.saved_at, reverse=True)

@@ -43,10 +43,7 @@ def decode_text(data: bytes, path: Path | str | None = None) -> tuple[str, str]:
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"文件太大（{size / 1024 / 1024:.1f} MB）。年度工作要点通常只有几十 KB，"
-        "请确认选择的是正确的文件。"
-    )
+    return f"文件太大（{size / 1024 / 1024:.1f} MB）。年度工作要点通常只有几十 KB，请确认选择的是正确的文件。"
 
 
 def _decode(data: bytes, path: Path | str | None) -> tuple[str, str]:
@@ -141,9 +138,13 @@ _FURNITURE_LABELS = (
 _FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_LABELS})\s*[:：]")
 # Weaker labels: furniture only when the line is short and sits among other furniture.
 _WEAK_LABEL_LINE = re.compile(r"^(?:来源|作者|编辑|审核|发文机关|成文日期|主题词|文号|标题)\s*[:：].{0,40}$")
-_BREADCRUMB = re.compile(r"(?:首页|主页|网站首页|位置).{0,40}(?:>|›|»|＞|→)|(?:>|›|»|＞)\s*(?:正文|详情|首页)")
+_BREADCRUMB = re.compile(
+    r"(?:首页|主页|网站首页|位置).{0,40}(?:>|›|»|＞|→)|(?:>|›|»|＞)\s*(?:正文|详情|首页)"
+)
 _BUTTON_GROUP = re.compile(r"【([^【】]{1,12})】")
-_BUTTON_WORDS = re.compile(r"^(?:加入收藏|收藏|关闭|关闭窗口|打印|打印本页|大|中|小|字体|返回|返回顶部|顶部|分享|保存|:|：)+$")
+_BUTTON_WORDS = re.compile(
+    r"^(?:加入收藏|收藏|关闭|关闭窗口|打印|打印本页|大|中|小|字体|返回|返回顶部|顶部|分享|保存|:|：)+$"
+)
 _FURNITURE_PHRASES = re.compile(
     r"^(?:扫一扫在手机(?:上)?打开当前页|扫一扫在手机打开|用手机扫描二维码|手机扫描二维码|打印本页|关闭窗口|"
     r"返回顶部|上一篇|下一篇|相关链接|相关文章|相关阅读|分享到)"
@@ -208,7 +209,7 @@ def clean_text(text: str) -> Cleaned:
             if any(near):
                 furniture[index] = True
 
-    lines = [(n, line) for (n, line), junk in zip(kept, furniture) if not junk]
+    lines = [(n, line) for (n, line), junk in zip(kept, furniture, strict=True) if not junk]
     joined = _rejoin(lines)
     return Cleaned("\n".join(line for _, line in joined), tuple(n for n, _ in joined))
 
@@ -226,7 +227,9 @@ def _rejoin(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 join = True  # a line cannot begin with a comma or a closing bracket
             elif ends_open and line.startswith("的") and len(line) <= 30 and _NOTICE_TITLE_TAIL.search(line):
                 join = True  # 关于印发《…》 / 的通知
-            elif in_list and not prev.endswith("。") and not _NEW_FIELD.match(line) and _looks_like_list(line):
+            elif (
+                in_list and not prev.endswith("。") and not _NEW_FIELD.match(line) and _looks_like_list(line)
+            ):
                 join = True  # 抄送：…区人大常委会办 / 公室，区政府办公室…
             if join:
                 out[-1] = (prev_number, prev + line)

@@ -7,9 +7,9 @@ import sys
 import zipfile
 
 import pytest
+from conftest import REPO
 from docx import Document
 
-from conftest import REPO
 from desktop.plan.errors import InputError
 from desktop.plan.loader import load_plan, load_source
 from desktop.plan.markers import format_marker
@@ -101,7 +101,10 @@ def test_cli_exit_2_with_message_and_no_traceback(tmp_path):
     path.write_bytes(bytes(range(256)) * 10)
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "outline", str(path)],
-        capture_output=True, text=True, encoding="utf-8", cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
     )
     assert result.returncode == 2
     assert "坏文件.txt" in result.stderr and "Traceback" not in result.stderr

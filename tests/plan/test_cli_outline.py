@@ -10,8 +10,9 @@ from conftest import REPO
 
 
 def plandesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, encoding="utf-8", cwd=REPO
+    )
 
 
 def test_outline_json_contract(corpus_path):
@@ -47,6 +48,8 @@ def test_outline_path_imports_neither_qt_nor_jieba(corpus_path):
         f"sys.argv = ['plandesk', 'outline', {str(corpus_path('wujin'))!r}]\n"
         "runpy.run_module('desktop', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", cwd=REPO
+    )
     assert result.returncode == 0, result.stderr
     assert "六、夯实基础保障" in result.stdout

@@ -43,10 +43,16 @@ def _with_numbering(document) -> None:
 
 def _png() -> bytes:
     raw = b"\x00\xff\x00\x00"
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_automatic_numbering_is_rendered_as_the_reader_sees_it(tmp_path):
@@ -95,7 +101,13 @@ def test_tables_in_place_headers_and_images_ignored(tmp_path):
     document.save(path)
 
     lines = [line for line in read_docx(path) if line]
-    assert lines == ["2027年某区教育工作要点", "一、重点项目", "序号\t项目\t责任单位", "1\t新建学校\t基建科", "二、保障措施"]
+    assert lines == [
+        "2027年某区教育工作要点",
+        "一、重点项目",
+        "序号\t项目\t责任单位",
+        "1\t新建学校\t基建科",
+        "二、保障措施",
+    ]
     assert all("页眉" not in line for line in lines)
     _, plan = load_plan(path)
     assert [n.marker_text for n in plan.nodes] == ["一、", "二、"]

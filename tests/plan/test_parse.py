@@ -27,7 +27,14 @@ def outline(plan):
 def test_full_four_level_chain():
     plan = parse(FULL_CHAIN)
     assert outline(plan) == [
-        (1, "一、"), (2, "（一）"), (3, "1."), (4, "（1）"), (4, "（2）"), (3, "2."), (2, "（二）"), (1, "二、"),
+        (1, "一、"),
+        (2, "（一）"),
+        (3, "1."),
+        (4, "（1）"),
+        (4, "（2）"),
+        (3, "2."),
+        (2, "（二）"),
+        (1, "二、"),
     ]
     assert plan.metadata.title == "2027年某区教育工作要点" and plan.metadata.year == 2027
 
@@ -60,7 +67,9 @@ def test_marker_variants(line, style, number, canonical):
     assert (found.style, found.number, found.canonical) == (style, number, canonical)
 
 
-@pytest.mark.parametrize("line", ["3.1万个学位", "2020年是", "一是加强", "十四五”规划", "一、二年级学生", "统一是"])
+@pytest.mark.parametrize(
+    "line", ["3.1万个学位", "2020年是", "一是加强", "十四五”规划", "一、二年级学生", "统一是"]
+)
 def test_prose_is_not_a_marker(line):
     assert match_marker(line) is None
 
@@ -74,10 +83,14 @@ def test_format_marker_canonical_forms():
 
 
 def test_headline_first_sentence_or_short_phrase_before_colon():
-    plan = parse("一、任务\n1.事业发展水平:入园率达99%以上;巩固率100%。\n2.推进均衡发展。完成评估。\n3.只有标题\n")
+    plan = parse(
+        "一、任务\n1.事业发展水平:入园率达99%以上;巩固率100%。\n2.推进均衡发展。完成评估。\n3.只有标题\n"
+    )
     items = plan.nodes[0].children
     assert [(i.headline, i.headline_end, i.headline_only) for i in items] == [
-        ("事业发展水平", ":", False), ("推进均衡发展", "。", False), ("只有标题", "", True),
+        ("事业发展水平", ":", False),
+        ("推进均衡发展", "。", False),
+        ("只有标题", "", True),
     ]
 
 
@@ -93,7 +106,13 @@ def test_role_headings_hold_items_but_not_sections():
     text = "指导思想：以人民为中心。\n总体目标：\n1.甲。\n2.乙。\n主要任务：\n一、党建\n1.丙。\n"
     plan = parse(text)
     assert outline(plan) == [
-        (1, "指导思想"), (1, "总体目标"), (2, "1."), (2, "2."), (1, "主要任务"), (1, "一、"), (2, "1."),
+        (1, "指导思想"),
+        (1, "总体目标"),
+        (2, "1."),
+        (2, "2."),
+        (1, "主要任务"),
+        (1, "一、"),
+        (2, "1."),
     ]
     assert plan.nodes[0].kind is NodeKind.ROLE and not plan.nodes[0].headline_only
 

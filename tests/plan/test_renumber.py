@@ -53,8 +53,29 @@ def test_zhenjiang_runs_restart_after_goals(corpus_path):
 
 
 LINE = st.one_of(
-    st.sampled_from(["一、", "二、", "五、", "（一）", "(三)", "1.", "2、", "7．", "（1）", "(4)", "①", "③",
-                     "总体目标：", "主要任务", "目标任务：", "一是", "", "关于印发的通知", "2027年工作要点"]),
+    st.sampled_from(
+        [
+            "一、",
+            "二、",
+            "五、",
+            "（一）",
+            "(三)",
+            "1.",
+            "2、",
+            "7．",
+            "（1）",
+            "(4)",
+            "①",
+            "③",
+            "总体目标：",
+            "主要任务",
+            "目标任务：",
+            "一是",
+            "",
+            "关于印发的通知",
+            "2027年工作要点",
+        ]
+    ),
     st.text(alphabet="一二三123.、（）() 甲乙丙。，：是年", max_size=12),
 ).flatmap(lambda head: st.text(alphabet="甲乙丙丁。，；：是1二", max_size=10).map(lambda tail: head + tail))
 TEXTS = st.lists(LINE, max_size=25).map("\n".join)

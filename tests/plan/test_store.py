@@ -13,7 +13,9 @@ from desktop.plan.loader import load_plan
 from desktop.plan.model import Metadata
 from desktop.plan.store import RecoveryStore, dump_draft, parse_draft, save_draft
 
-META = Metadata(title="2027年某区教育工作要点", year=2027, issuer="某区教育局", cc=("市教育局", "区政府办公室"))
+META = Metadata(
+    title="2027年某区教育工作要点", year=2027, issuer="某区教育局", cc=("市教育局", "区政府办公室")
+)
 
 
 def test_draft_round_trip_keeps_text_metadata_and_extra(tmp_path):
