@@ -21,6 +21,12 @@ CORPUS_FILES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """No test writes peer statistics (or anything else) into the real user's cache folder."""
+    monkeypatch.setenv("PLANDESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def find_corpus() -> Path | None:
     candidates = [os.environ.get("PLANDESK_CORPUS"), REPO.parent / "shared" / "corpus"]
     for candidate in candidates:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
-from conftest import REPO
 from docx import Document
 
 from desktop.plan.errors import InputError
 from desktop.plan.loader import load_plan, load_source
 from desktop.plan.markers import format_marker
 from desktop.plan.model import MarkerStyle
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def expect_error(path, fragment):

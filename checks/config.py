@@ -1,0 +1,127 @@
+"""Check configuration: which rules run, severity overrides, the plan year, options, the word list.
+
+Defaults live in ``resources/checks.yaml``; a user's YAML file (``--config``) is merged over them,
+and command-line options over that. YAML is read with ``yaml.safe_load`` only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checks.engine import Severity
+from desktop.plan.errors import InputError
+
+DEFAULTS_PATH = Path(__file__).resolve().parent.parent / "resources" / "checks.yaml"
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """What to check and how; immutable, so one object can be shared by the GUI and a worker."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    year: int | None = None
+    options: dict[str, object] = field(default_factory=dict)
+    user_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def defaults(cls) -> CheckConfig:
+        """The configuration of ``resources/checks.yaml``."""
+        return _defaults()
+
+    def merged(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        severity: Mapping[str, Severity] | None = None,
+        year: int | None = None,
+        options: Mapping[str, object] | None = None,
+        user_words: Iterable[str] | None = None,
+    ) -> CheckConfig:
+        """This configuration with the given values taking precedence.
+
+        ``select`` replaces (an explicit selection is the user's whole choice); ``ignore``,
+        ``severity``, ``options`` and ``user_words`` add to what is there.
+        """
+        return dataclasses.replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            ignore=self.ignore + tuple(c for c in (ignore or ()) if c not in self.ignore),
+            severity={**self.severity, **(severity or {})},
+            year=year if year is not None else self.year,
+            options={**self.options, **(options or {})},
+            user_words=self.user_words | frozenset(user_words or ()),
+        )
+
+
+def parse_codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``"S001, P"`` or ``["S001", "P"]`` → ``("S001", "P")`` (upper-cased, blanks dropped)."""
+    if value is None:
+        return ()
+    items = value.replace("，", ",").split(",") if isinstance(value, str) else list(value)
+    return tuple(str(i).strip().upper() for i in items if str(i).strip())
+
+
+def config_from_mapping(data: object, base: CheckConfig, path: Path | str | None = None) -> CheckConfig:
+    """Merge a mapping read from YAML over ``base``; a malformed value raises :class:`InputError`."""
+    if data is None:
+        return base
+    if not isinstance(data, Mapping):
+        raise InputError(path, "检查配置应为“键: 值”的映射")
+    unknown = set(data) - {"select", "ignore", "severity", "year", "options", "user_words"}
+    if unknown:
+        raise InputError(path, f"检查配置中有无法识别的项：{'、'.join(sorted(map(str, unknown)))}")
+    severity: dict[str, Severity] = {}
+    for code, level in (data.get("severity") or {}).items():
+        try:
+            severity[str(code).upper()] = Severity(str(level).lower())
+        except ValueError:
+            raise InputError(path, f"规则 {code} 的级别“{level}”无效，应为 error、warning 或 info") from None
+    year = data.get("year")
+    if year is not None and not (isinstance(year, int) and 1900 < year < 2200):
+        raise InputError(path, f"年度“{year}”无效，应为四位数年份")
+    options = data.get("options") or {}
+    if not isinstance(options, Mapping):
+        raise InputError(path, "options 应为“键: 值”的映射")
+    words = data.get("user_words") or []
+    if not isinstance(words, list):
+        raise InputError(path, "user_words 应为词语列表")
+    select = parse_codes(data["select"]) if data.get("select") else None
+    return base.merged(
+        select=select,
+        ignore=parse_codes(data.get("ignore")),
+        severity=severity,
+        year=year,
+        options={str(k): v for k, v in options.items()},
+        user_words=(str(w).strip() for w in words if str(w).strip()),
+    )
+
+
+def load_config(path: Path | str, base: CheckConfig | None = None) -> CheckConfig:
+    """Read a YAML configuration file and merge it over ``base`` (default: the shipped defaults)."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "找不到该配置文件") from None
+    except (OSError, UnicodeDecodeError):
+        raise InputError(path, "无法读取该配置文件（应为 UTF-8 编码的 YAML）") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark is not None else ""
+        raise InputError(path, f"配置文件{where}不是有效的 YAML") from None
+    return config_from_mapping(data, base or CheckConfig.defaults(), path)
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> CheckConfig:
+    data = yaml.safe_load(DEFAULTS_PATH.read_text(encoding="utf-8"))
+    return config_from_mapping(data, CheckConfig(), DEFAULTS_PATH)

@@ -1,0 +1,500 @@
+"""D rules: years, 届次 and anniversaries that went stale when last year's plan was copied forward.
+
+Writers start the new plan from last year's text; what goes wrong is what depended on the year:
+the congress whose spirit is studied, the stage of the five-year plan, the ordinal of 教师节, a
+target year that has already passed, a date or document number mangled while editing. The facts
+(congress and plenum dates, five-year plans, anniversaries) live in ``resources/calendar.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checks.engine import Context, Finding, Fix, Rule, Severity
+from desktop.plan.model import Span
+from desktop.plan.numerals import from_chinese, to_chinese
+
+CALENDAR_PATH = Path(__file__).resolve().parents[2] / "resources" / "calendar.yaml"
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_NUMBER = rf"[0-9]{{1,3}}|[{_CN_NUM}]{{1,6}}"
+# Clauses end at these; 、 does not end one, so "学习、贯彻" stays together.
+_CLAUSE_RE = re.compile(r"[^。；;！？!?\n，,：:]+")
+_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+")
+_YEAR_IN_TEXT_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
+
+_ORD = r"十[六七八九]|二十[一二]?"
+_CONGRESS_RE = re.compile(
+    rf"(?:党的|中国共产党)?第?(?<![{_CN_NUM}])({_ORD})(?:次全国代表)?大(?:会)?(?![学厅院楼道街力型幅量])"
+)
+_PLENUM_RE = re.compile(
+    rf"(?<![{_CN_NUM}])({_ORD})届((?:[一二三四五六七八九]中[、和及与]?)+)全(?:体)?会"
+    rf"|(?<![{_CN_NUM}])({_ORD})届中央委员会第([一二三四五六七八九])次全体会议"
+)
+_PLENUM_NUMBER_RE = re.compile(r"([一二三四五六七八九])中")
+_GUIDE_VERB_RE = re.compile(r"学习|贯彻|落实|领会|宣传|宣讲|践行|领悟|指导|遵循")
+_HISTORY_RE = re.compile(r"以来|之前|召开前|前夕|回顾")
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    label: str
+    base: int
+    since: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """``resources/calendar.yaml`` turned into look-ups."""
+
+    congresses: dict[int, tuple[str, int, int]]  # number → (name, year, month)
+    plenums: dict[tuple[int, int], tuple[int, int]]  # (term, number) → (year, month)
+    five_year_plans: dict[str, tuple[int, int]]  # 十四五 → (2021, 2025)
+    stages: dict[str, str]  # 开局之年 → first
+    stage_re: re.Pattern[str]
+    not_current: tuple[str, ...]
+    anniversaries: tuple[Anniversary, ...]
+
+    def current_congress(self, year: int) -> tuple[int, str, int, int] | None:
+        """The latest congress held before ``year`` began (plans are written at the start of a year)."""
+        held = [(n, *v) for n, v in self.congresses.items() if v[1] < year]
+        return max(held) if held else None
+
+
+def _year_month(value: object) -> tuple[int, int]:
+    year, month = str(value).split("-")
+    return int(year), int(month)
+
+
+@lru_cache(maxsize=1)
+def load_calendar(path: Path = CALENDAR_PATH) -> Calendar:
+    """Read the calendar once; the rules share it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    anniversaries = []
+    for entry in data["anniversaries"]:
+        prefixes = "|".join(map(re.escape, entry["prefixes"]))
+        suffixes = "|".join(map(re.escape, entry["suffixes"]))
+        pattern = re.compile(rf"(?:{prefixes})({_NUMBER})(?:{suffixes})")
+        anniversaries.append(Anniversary(entry["label"], int(entry["base"]), int(entry["since"]), pattern))
+    stages = {str(k): str(v) for k, v in data["five_year_stages"].items()}
+    return Calendar(
+        congresses={int(c["number"]): (c["name"], *_year_month(c["date"])) for c in data["congresses"]},
+        plenums={(int(p["term"]), int(p["number"])): _year_month(p["date"]) for p in data["plenums"]},
+        five_year_plans={f["name"]: (int(f["start"]), int(f["end"])) for f in data["five_year_plans"]},
+        stages=stages,
+        stage_re=re.compile("|".join(map(re.escape, sorted(stages, key=len, reverse=True)))),
+        not_current=tuple(data["five_year_not_current"]),
+        anniversaries=tuple(anniversaries),
+    )
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else from_chinese(text)
+
+
+def _clauses(text: str, needles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """Clauses of ``text`` that contain one of ``needles`` (a cheap filter before the regexes)."""
+    for match in _CLAUSE_RE.finditer(text):
+        piece = match.group()
+        if any(n in piece for n in needles):
+            yield match
+
+
+def _enclosing(pattern: re.Pattern[str], text: str, start: int) -> tuple[int, int]:
+    """Bounds of the clause or sentence (per ``pattern``'s stop set) that holds ``start``."""
+    stops = "。；;！？!?\n" if pattern is _SENTENCE_RE else "。；;！？!?\n，,：:"
+    lo = max(text.rfind(ch, 0, start) for ch in stops) + 1
+    ends = [i for i in (text.find(ch, start) for ch in stops) if i != -1]
+    return lo, min(ends) if ends else len(text)
+
+
+def _stated_year(text: str, start: int, plan_year: int) -> int:
+    """The year a sentence speaks of: the last 4-digit year before ``start`` in it, else the plan's."""
+    lo, _ = _enclosing(_SENTENCE_RE, text, start)
+    years = _YEAR_IN_TEXT_RE.findall(text, lo, start)
+    return int(years[-1]) if years else plan_year
+
+
+@dataclass(frozen=True)
+class _Meeting:
+    span: Span
+    label: str  # as written
+    year: int
+    month: int
+    term: int  # the congress number the meeting belongs to
+
+
+def _meetings(cal: Calendar, text: str, lo: int, hi: int) -> Iterator[_Meeting]:
+    """Congresses and plenums named in ``text[lo:hi]`` whose dates the calendar knows."""
+    for m in _CONGRESS_RE.finditer(text, lo, hi):
+        number = from_chinese(m.group(1))
+        if number in cal.congresses:
+            _name, year, month = cal.congresses[number]
+            yield _Meeting(Span(m.start(), m.end()), m.group(), year, month, number)
+    for m in _PLENUM_RE.finditer(text, lo, hi):
+        term = from_chinese(m.group(1) or m.group(3)) or 0
+        numbers = [from_chinese(n) for n in _PLENUM_NUMBER_RE.findall(m.group(2))] if m.group(2) else []
+        if m.group(4):
+            numbers = [from_chinese(m.group(4))]
+        known = [cal.plenums[(term, n)] for n in numbers if (term, n) in cal.plenums]
+        if known:
+            year, month = max(known)
+            yield _Meeting(Span(m.start(), m.end()), m.group(), year, month, term)
+
+
+def _guide_clauses(ctx: Context) -> Iterator[tuple[int, int, list[_Meeting]]]:
+    """Clauses that present congresses or plenums as the spirit to study (学习贯彻…精神)."""
+    cal, text = load_calendar(), ctx.text
+    for clause in _clauses(text, ("大", "全会", "全体会议")):
+        lo, hi = clause.span()
+        if "精神" not in clause.group():
+            continue
+        meetings = list(_meetings(cal, text, lo, hi))
+        if not meetings or not _GUIDE_VERB_RE.search(text, lo, meetings[0].span.start):
+            continue
+        spirit = text.find("精神", meetings[0].span.end, hi)
+        if spirit == -1 or _HISTORY_RE.search(text, meetings[0].span.end, spirit):
+            continue
+        yield lo, hi, [m for m in meetings if m.span.start < spirit]
+
+
+class SupersededCongress(Rule):
+    """A congress or plenum of an earlier 届 presented as the spirit to study this year.
+
+    After a new congress, plans study its spirit; a plan copied forward keeps the old one.
+    History (党的十九大以来) is fine: only 学习/贯彻…精神 is read as "the current guide".
+    """
+
+    code = "D001"
+    name = "superseded-congress"
+    title = "学习贯彻的会议精神已非最新"
+    severity = Severity.WARNING
+    basis = "实务"
+    bad = "2024年教育工作要点\n一、深入学习贯彻党的十九大精神，全面加强党的建设。"
+    good = "2024年教育工作要点\n一、深入学习贯彻党的二十大精神，回顾党的十九大以来的成就。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.year is None:
+            return
+        cal = load_calendar()
+        current = cal.current_congress(ctx.year)
+        if current is None:
+            return
+        number, name, year, month = current
+        for _lo, _hi, meetings in _guide_clauses(ctx):
+            stale = [m for m in meetings if m.term < number]
+            if not stale:
+                continue
+            span = Span(stale[0].span.start, stale[-1].span.end)
+            labels = "、".join(f"“{m.label}”" for m in stale)
+            yield ctx.finding(
+                self,
+                span,
+                f"{ctx.year}年的计划应学习贯彻党的{name}精神（{year}年{month}月召开）；"
+                f"{labels}已被党的{name}接续，不宜再作为当前学习贯彻的内容",
+            )
+
+
+class FutureMeeting(Rule):
+    """A congress or plenum whose spirit is studied in a plan written before it was held.
+
+    A plan for 2023 cannot study 二十届三中全会 (July 2024): the year or the 届次 is wrong.
+    """
+
+    code = "D002"
+    name = "future-meeting"
+    title = "学习的会议尚未召开"
+    severity = Severity.ERROR
+    basis = "实务"
+    bad = "2023年教育工作要点\n一、深入学习贯彻党的二十届三中全会精神。"
+    good = "2023年教育工作要点\n一、深入学习贯彻党的二十大和二十届二中全会精神。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.year is None:
+            return
+        for _lo, _hi, meetings in _guide_clauses(ctx):
+            for m in meetings:
+                if m.year > ctx.year:
+                    yield ctx.finding(
+                        self,
+                        m.span,
+                        f"“{m.label}”于{m.year}年{m.month}月召开，{ctx.year}年的计划不可能学习贯彻其精神；"
+                        "请核对计划年度或会议届次",
+                    )
+
+
+_FIVE_YEAR_RE = re.compile(rf"(?<![{_CN_NUM}])十[一二三四五]五")
+_FIVE_YEAR_IMPLEMENT_RE = re.compile(r"(?:实施|贯彻|落实|执行)[^，,。；]{0,4}$")
+_FIVE_YEAR_PAST_RE = re.compile(r"期间|以来|成果|成效|完成情况|总结|评估|收官|回顾")
+_STAGE_TEXT = {
+    "first": "开局之年（第一年）",
+    "last": "收官之年（最后一年）",
+    "middle": "承上启下之年（中间年份）",
+}
+
+
+class FiveYearPlanStage(Rule):
+    """A five-year plan spoken of as current (开局之年, 收官之年, 实施…) that does not contain the year.
+
+    “十三五”规划收官之年 is right in 2020 and wrong in 2021, when the text was copied forward.
+    """
+
+    code = "D003"
+    name = "five-year-plan-stage"
+    title = "五年规划与年份不符"
+    severity = Severity.ERROR
+    basis = "实务"
+    bad = "2022年教育工作要点\n2022年是“十三五”规划承上启下的关键之年。"
+    good = "2022年教育工作要点\n2022年是“十四五”规划承上启下的关键之年。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.year is None:
+            return
+        cal, text = load_calendar(), ctx.text
+        for clause in _clauses(text, ("五",)):
+            lo, hi = clause.span()
+            for m in _FIVE_YEAR_RE.finditer(text, lo, hi):
+                finding = self._judge(ctx, cal, m, hi)
+                if finding:
+                    yield finding
+
+    def _judge(self, ctx: Context, cal: Calendar, m: re.Match[str], hi: int) -> Finding | None:
+        text, name = ctx.text, m.group()
+        if name not in cal.five_year_plans:
+            return None
+        start, end = cal.five_year_plans[name]
+        before = text[max(0, m.start() - 8) : m.start()]
+        if any(word in before for word in cal.not_current):
+            return None
+        after = text[m.end() : min(hi, m.end() + 24)]
+        other = _FIVE_YEAR_RE.search(after)
+        if other:
+            after = after[: other.start()]
+        stages = [cal.stages[s.group()] for s in cal.stage_re.finditer(after)]
+        year = _stated_year(text, m.start(), ctx.year)
+        if stages:
+            stage = next((s for s in stages if s != "within"), "within")
+            if _in_stage(year, start, end, stage):
+                return None
+        elif _FIVE_YEAR_IMPLEMENT_RE.search(before) and "规划" in after[:8]:
+            if start <= year <= end or _FIVE_YEAR_PAST_RE.search(text, m.start() - 8, hi):
+                return None
+            stage = "within"
+        else:
+            return None
+        right = next((n for n, (s, e) in cal.five_year_plans.items() if s <= year <= e), None)
+        if right and right != name and _in_stage(year, *cal.five_year_plans[right], stage):
+            where = (
+                f"{year}年属于“{right}”（{cal.five_year_plans[right][0]}—{cal.five_year_plans[right][1]}年）"
+            )
+            fix = Fix(Span(m.start(), m.end()), right, f"改为{right}")
+        else:
+            where = f"{year}年不是“{name}”（{start}—{end}年）的" + _STAGE_TEXT.get(stage, "规划期内年份")
+            if right:
+                where += f"，{year}年是“{right}”的第{year - cal.five_year_plans[right][0] + 1}年"
+            fix = None
+        return ctx.finding(self, Span(m.start(), m.end()), f"{where}，此处写作“{name}”", fix)
+
+
+def _in_stage(year: int, start: int, end: int, stage: str) -> bool:
+    if stage == "first":
+        return year == start
+    if stage == "last":
+        return year == end
+    if stage == "middle":
+        return start < year < end
+    return start <= year <= end
+
+
+class AnniversaryOrdinal(Rule):
+    """An anniversary ordinal (第N个教师节, 建党N周年) that does not match the plan year.
+
+    The ordinal is year − base (教师节: year − 1984); last year's number is the usual slip.
+    """
+
+    code = "D004"
+    name = "anniversary-ordinal"
+    title = "纪念日届数与年份不符"
+    severity = Severity.ERROR
+    basis = "实务"
+    bad = "2024年教育工作要点\n以庆祝第39个教师节为契机，选树先进典型。"
+    good = "2024年教育工作要点\n以庆祝第40个教师节为契机，选树先进典型。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.year is None:
+            return
+        text = ctx.text
+        for item in load_calendar().anniversaries:
+            for m in item.pattern.finditer(text):
+                written = _number(m.group(1))
+                year = _stated_year(text, m.start(), ctx.year)
+                right = year - item.base
+                if written is None or year < item.since or written == right:
+                    continue
+                digits = m.group(1)
+                replacement = str(right) if digits.isdigit() else to_chinese(right)
+                yield ctx.finding(
+                    self,
+                    Span(m.start(), m.end()),
+                    f"{year}年应为{m.group().replace(digits, replacement)}，此处写作“{m.group()}”",
+                    Fix(Span(m.start(1), m.end(1)), replacement, f"改为{replacement}"),
+                )
+
+
+_TARGET_YEAR_RE = re.compile(
+    r"(力争|确保|争取|预计|力求|计划|目标是|到|至)([^。；;，,\n]{0,10}?)((?:19|20)\d{2})年(?![度级届])"
+)
+_NOT_TARGET_BEFORE = "截直达得受回收做看想遇感提年月日以及"
+
+
+class PastTargetYear(Rule):
+    """A year already past inside a future-tense target (力争/确保/到…2020年 in a 2021 plan).
+
+    Targets are copied forward with their sentences; a deadline that has passed is a sure sign.
+    """
+
+    code = "D005"
+    name = "past-target-year"
+    title = "目标年份已过"
+    severity = Severity.WARNING
+    basis = "实务"
+    bad = "2021年教育工作要点\n力争到2020年底，全区学前教育毛入园率达99%。"
+    good = "2021年教育工作要点\n力争到2021年底，全区学前教育毛入园率达99%。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.year is None:
+            return
+        text = ctx.text
+        for m in _TARGET_YEAR_RE.finditer(text):
+            year = int(m.group(3))
+            if year >= ctx.year:
+                continue
+            loose = m.group(2) or (m.start() > 0 and text[m.start() - 1] in _NOT_TARGET_BEFORE)
+            if m.group(1) in "到至" and loose:
+                continue
+            yield ctx.finding(
+                self,
+                Span(m.start(3), m.end(3) + 1),
+                f"{ctx.year}年的计划中，目标年份“{year}年”已经过去；请改为{ctx.year}年或之后的年份",
+            )
+
+
+_FULL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(\d{1,3})月(?:(\d{1,3})日)?")
+_MONTH_DAY_RE = re.compile(r"(?<![0-9年.\-/])(\d{1,3})月(\d{1,3})日")
+_GLUED_DATE_RE = re.compile(
+    r"(?<![0-9A-Za-z.\-/:：_])((?:19|20)\d{2})([01]?\d)(\d{1,2})(?![0-9A-Za-z.\-/:%％])"
+)
+_NOT_DATE_AFTER = "人元个所名份册次件张台套米亩万亿字位户"
+_NOT_DATE_BEFORE_RE = re.compile(r"电话|手机|号码|编号|代码|邮编|传真|QQ|账号|索引|文号|\d")
+
+
+class ImpossibleDate(Rule):
+    """A date that cannot exist: 2月30日, 13月, or digits run together (2024327).
+
+    Such dates come from editing slips (a deleted 年 or 月) and print straight into the 公文.
+    """
+
+    code = "D006"
+    name = "impossible-date"
+    title = "日期不成立"
+    severity = Severity.ERROR
+    basis = "GB/T 9704—2012"
+    bad = "2024年教育工作要点\n请于2024年2月30日前报送材料。"
+    good = "2024年教育工作要点\n请于2024年2月29日前报送材料。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _FULL_DATE_RE.finditer(text):
+            problem = _date_problem(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)))
+            if problem:
+                yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
+        for m in _MONTH_DAY_RE.finditer(text):
+            problem = _date_problem(None, int(m.group(1)), int(m.group(2)))
+            if problem:
+                yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
+        for m in _GLUED_DATE_RE.finditer(text):
+            after = text[m.end() : m.end() + 1]
+            if after and after in _NOT_DATE_AFTER:
+                continue
+            if _NOT_DATE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                continue
+            year, month, day = (int(g) for g in m.groups())
+            if len(m.group()) != 7 or _date_problem(year, month, day):
+                continue
+            yield ctx.finding(
+                self,
+                Span(m.start(), m.end()),
+                f"“{m.group()}”像是漏写了“年”“月”“日”的日期，应写作“{year}年{month}月{day}日”",
+                Fix(Span(m.start(), m.end()), f"{year}年{month}月{day}日", "补全年月日"),
+            )
+
+
+def _date_problem(year: int | None, month: int, day: int | None) -> str:
+    if not 1 <= month <= 12:
+        return f"中的月份“{month}月”不存在"
+    if day is None:
+        return ""
+    last = _gregorian.monthrange(year if year else 2000, month)[1]
+    if not 1 <= day <= last:
+        return f"不存在：{month}月只有{last}天" + ("" if year else "（闰年）" if month == 2 else "")
+    return ""
+
+
+_DOC_NUMBER_RE = re.compile(r"([〔\[【［])\s*(\d{1,8})\s*([〕\]】］]?)\s*(\d{0,4})\s*(号?)")
+
+
+class DocumentNumberYear(Rule):
+    """A document number (发文字号) whose year is broken: 〔20191 , 〔219〕, 〔2031〕 in a 2024 plan.
+
+    GB/T 9704 writes the year in full, in 〔〕; a mistyped year makes the cited file unfindable.
+    """
+
+    code = "D007"
+    name = "document-number-year"
+    title = "发文字号年份有误"
+    severity = Severity.ERROR
+    basis = "GB/T 9704—2012"
+    bad = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔20201号）要求。"
+    good = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔2020〕1号）要求。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _DOC_NUMBER_RE.finditer(text):
+            opening, digits, closing, serial, hao = m.groups()
+            if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+                continue  # a document number follows its issuer's 代字
+            span = Span(m.start(), m.end())
+            if opening != "〔" and not (closing and hao):
+                continue  # [1] or 【1】 is a note, not a document number
+            if len(digits) == 4 and closing:
+                year = int(digits)
+                if year < 1949 or (ctx.year is not None and year > ctx.year + 1):
+                    yield ctx.finding(self, span, f"发文字号中的年份“{year}”不合理，请核对")
+                continue
+            fix = None
+            if len(digits) > 4 and digits[:2] in ("19", "20") and not closing and not serial and hao:
+                fixed = f"{opening}{digits[:4]}〕{digits[4:]}号"
+                fix = Fix(span, fixed, f"改为{fixed}")
+                message = f"发文字号“{m.group()}”缺少年份的右括号，应为“{fixed}”"
+            else:
+                message = f"发文字号“{m.group()}”的年份应为四位数字并用〔〕括起，如〔2024〕1号"
+            yield ctx.finding(self, span, message, fix)
+
+
+RULES: tuple[type[Rule], ...] = (
+    SupersededCongress,
+    FutureMeeting,
+    FiveYearPlanStage,
+    AnniversaryOrdinal,
+    PastTargetYear,
+    ImpossibleDate,
+    DocumentNumberYear,
+)

@@ -1,0 +1,158 @@
+"""S rules, structure: a heading with one lone child, an empty section, headline punctuation.
+
+These read the outline tree only. A scheme that goes straight from 一、 to 1. is legitimate and
+common in annual plans (the （一） level is skipped), so nothing here compares a node's style
+with the GB/T 9704 chain; only siblings and the document's own habits are compared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from checks.engine import Context, Finding, Rule, Severity
+from desktop.plan.model import Node, NodeKind
+
+_END_NAMES = {
+    "。": "句号",
+    "：": "冒号",
+    ":": "冒号",
+    "；": "分号",
+    ";": "分号",
+    "，": "逗号",
+    ",": "逗号",
+    "": "无标点",
+}
+
+
+def _numbered_children(node: Node) -> list[Node]:
+    return [c for c in node.children if c.kind is NodeKind.NUMBERED]
+
+
+class SingleChild(Rule):
+    """一个标题下只有一个下级序号（（一）下只有 1.）。
+
+    Why: a level is divided into parts only when there are at least two; a lone 1. is either
+    a leftover of deleted siblings or should be merged into its heading.
+    """
+
+    code = "S006"
+    name = "single-child"
+    title = "下级序号只有一个"
+    severity = Severity.INFO
+    basis = "实务"
+    bad = "一、加强党建\n（一）抓班子\n1.抓学习。\n（二）抓队伍\n2.抓培训。\n3.抓考核。"
+    good = "一、加强党建\n（一）抓班子\n1.抓学习。\n2.抓制度。\n（二）抓队伍\n3.抓培训。\n4.抓考核。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for node in ctx.plan.numbered():
+            children = _numbered_children(node)
+            if len(children) == 1:
+                child = children[0]
+                yield ctx.finding(
+                    self,
+                    child.marker.span,
+                    f"“{node.marker_text}{node.headline[:12]}”下只有一个下级序号“{child.marker_text}”，"
+                    "应至少分两项，或并入上级标题",
+                )
+
+
+class EmptySection(Rule):
+    """标题下没有任何内容（三、 之后紧接着 四、）。
+
+    Why: when its sibling headings all have items, a heading with nothing under it was left
+    empty by mistake (content deleted or not yet written).
+    """
+
+    code = "S007"
+    name = "empty-section"
+    title = "标题下无内容"
+    severity = Severity.WARNING
+    basis = "实务"
+    bad = "一、加强党建\n1.抓学习。\n二、推进改革\n三、保障安全\n2.抓安全。"
+    good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for siblings in _sibling_groups(ctx):
+            if not any(_numbered_children(n) for n in siblings):
+                continue  # a list of items, not of headings
+            for node in siblings:
+                if node.children or node.blocks or node.points:
+                    continue
+                body = ctx.text[node.headline_span.end : node.own_span.end].strip(" \u3000\n\t。：:")
+                if body:
+                    continue
+                yield ctx.finding(
+                    self, node.headline_span, f"标题“{node.marker_text}{node.headline[:16]}”下没有任何内容"
+                )
+
+
+def _sibling_groups(ctx: Context) -> Iterator[list[Node]]:
+    """Numbered siblings of every parent (the plan's top level included)."""
+    stack: list[tuple[Node, ...]] = [ctx.plan.nodes]
+    while stack:
+        level = stack.pop()
+        numbered = [n for n in level if n.kind is NodeKind.NUMBERED]
+        if numbered:
+            yield numbered
+        stack.extend(n.children for n in level if n.children)
+
+
+class HeadlineEnding(Rule):
+    """条目标题的结尾标点与全文习惯不一致（多数以句号结束，个别用逗号、分号或不加）。
+
+    Why: a document settles one habit for item headlines (1.加强党建。 then the text, or the
+    headline alone on its line); an item that breaks it was usually pasted in from elsewhere.
+    """
+
+    code = "S008"
+    name = "headline-ending"
+    title = "条目标题结尾标点不一致"
+    severity = Severity.INFO
+    basis = "实务"
+    bad = (
+        "一、重点工作\n1.加强党建。抓学习。\n2.深化改革。抓改革。\n3.保障安全。抓安全。\n"
+        "4.提升质量。抓质量。\n5.建强队伍。抓队伍。\n6.优化服务：抓服务。"
+    )
+    good = (
+        "一、重点工作\n1.加强党建。抓学习。\n2.深化改革。抓改革。\n3.保障安全。抓安全。\n"
+        "4.提升质量。抓质量。\n5.建强队伍。抓队伍。\n6.优化服务。抓服务。"
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        minimum = int(ctx.option(self, "minimum-items", 5))  # type: ignore[call-overload]
+        majority_share = float(ctx.option(self, "majority", 0.8))  # type: ignore[arg-type]
+        from desktop.plan.renumber import numbering_runs
+
+        # Compare items with the items of their own list only: the goals under 总体目标 may be
+        # written "事业发展水平：…" while the tasks that follow end their headlines with 。.
+        leaves = {id(n) for n in ctx.plan.items()}
+        runs = ctx.memo("numbering_runs", lambda: numbering_runs(ctx.plan))
+        groups = [[n for n in run.nodes if id(n) in leaves] for run in runs]
+        for nodes in groups:
+            if len(nodes) < minimum:
+                continue
+            endings = Counter(_ending(ctx, n) for n in nodes)
+            norm, count = endings.most_common(1)[0]
+            if count == len(nodes) or count / len(nodes) < majority_share:
+                continue
+            for node in nodes:
+                end = _ending(ctx, node)
+                if end != norm:
+                    yield ctx.finding(
+                        self,
+                        node.headline_span,
+                        f"条目标题以{_END_NAMES.get(end, end)}结束，全文其余条目标题多以"
+                        f"{_END_NAMES.get(norm, norm)}结束（{count}/{len(nodes)}）",
+                    )
+
+
+def _ending(ctx: Context, node: Node) -> str:
+    """What closes the headline: its punctuation, or "" for a headline alone on its line."""
+    if node.headline_end:
+        return node.headline_end
+    after = ctx.text[node.headline_span.end : node.headline_span.end + 1]
+    return after if after in _END_NAMES and after != "\n" else ""
+
+
+RULES: tuple[type[Rule], ...] = (SingleChild, EmptySection, HeadlineEnding)
