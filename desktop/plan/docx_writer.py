@@ -1,0 +1,274 @@
+"""Plan → official .docx (GB/T 9704-2012), filled into the named styles of a template.
+
+The writer speaks in 公文 terms: 标题, 主送机关, headings by marker style, 正文, 附件说明, 署名,
+成文日期, 版记. The page, sizes and indents live in the template's styles (templates/official.docx,
+built by templates/build_official.py); the practice settings (font names, bold) live in a YAML
+profile beside the template, so a bureau swaps the template or the profile, never this code. XML
+details are ``ooxml``'s business.
+
+Text is written exactly as the draft has it, markers included (never Word auto-numbering, which
+breaks when pasted). What must not be printed is reported by :func:`export_blockers` *before*
+export, as fixes the writer accepts or not; this module never rewrites the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.plan.errors import InputError
+from desktop.plan.model import MarkerStyle, Node, NodeKind, Plan
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from checks.engine import Finding
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+DEFAULT_TEMPLATE = TEMPLATES / "official.docx"
+
+CHAR = 320  # one 3号 character (16 pt) in twips
+BODY_PITCH = 579  # floor(12756 / 22): 22 rows in the 版心
+TEXT_WIDTH = 8845  # 版心 156 mm
+PAGE = {
+    "width": 11906,
+    "height": 16838,
+    "margins": {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474, "header": 851, "footer": 1417},
+}
+ROWS_PER_PAGE = 22
+CHARS_PER_ROW = 28
+
+HEADING_STYLE = {
+    MarkerStyle.CN_DUN: "一级标题",
+    MarkerStyle.CN_PAREN: "二级标题",
+    MarkerStyle.ARABIC_DOT: "三级标题",
+    MarkerStyle.ARABIC_PAREN: "四级标题",
+    MarkerStyle.CIRCLED: "四级标题",
+}
+LEVEL_STYLE = ("一级标题", "二级标题", "三级标题", "四级标题")
+REQUIRED_STYLES = [
+    "标题",
+    "一级标题",
+    "二级标题",
+    "三级标题",
+    "四级标题",
+    "正文",
+    "主送机关",
+    "署名",
+    "成文日期",
+    "附件说明",
+    "版记",
+    "页码",
+]
+
+
+# --- the export profile -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StyleChoice:
+    font: str  # a key of ExportProfile.fonts
+    bold: bool | None = None
+    latin: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportProfile:
+    """Practice settings a bureau may change (templates/official.yaml documents each)."""
+
+    latin_font: str = "Times New Roman"
+    fonts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    styles: dict[str, StyleChoice] = field(default_factory=dict)
+    page_number: str = "— {page} —"
+    attachment_label: str = "附件"
+
+    def font(self, key: str) -> str:
+        return self.fonts[key][0] if key in self.fonts else key
+
+
+def load_profile(path: Path) -> ExportProfile:
+    """Read a profile YAML; an unusable one is an InputError naming the file."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        fonts = {
+            str(k): tuple(str(n) for n in (v if isinstance(v, list) else [v]))
+            for k, v in data.get("fonts", {}).items()
+        }
+        styles = {}
+        for name, choice in (data.get("styles") or {}).items():
+            choice = choice or {}
+            styles[str(name)] = StyleChoice(
+                str(choice.get("font", "")), choice.get("bold"), choice.get("latin")
+            )
+        profile = ExportProfile(
+            latin_font=str(data.get("latin_font", "Times New Roman")),
+            fonts=fonts,
+            styles=styles,
+            page_number=str(data.get("page_number", "— {page} —")),
+            attachment_label=str(data.get("attachment_label", "附件")),
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError) as exc:
+        raise InputError(path, f"导出配置无法读取（{type(exc).__name__}）") from None
+    if "{page}" not in profile.page_number:
+        raise InputError(path, "page_number 中缺少 {page}")
+    return profile
+
+
+def profile_beside(template: Path) -> ExportProfile | None:
+    """The profile named like the template (official.docx → official.yaml), if there is one."""
+    candidate = Path(template).with_suffix(".yaml")
+    return load_profile(candidate) if candidate.is_file() else None
+
+
+def apply_profile(doc: Document, profile: ExportProfile) -> None:
+    """Write the profile's fonts and bold into the template's styles and page-number footers."""
+    from docx.oxml.ns import qn
+
+    from desktop.plan import ooxml
+
+    names = {s.name for s in doc.styles}
+    for name, choice in profile.styles.items():
+        if name not in names:
+            raise InputError(None, f"模板缺少样式“{name}”")
+        for style_name in (name, f"{name}字符"):
+            if style_name in names:
+                rpr = doc.styles[style_name].element.get_or_add_rPr()
+                ooxml.set_fonts(rpr, profile.font(choice.font), choice.latin or profile.latin_font)
+                if choice.bold is not None:
+                    ooxml.set_bold(rpr, bool(choice.bold))
+    body = profile.styles.get("正文")
+    if body:
+        defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        ooxml.set_fonts(defaults, profile.font(body.font), profile.latin_font)
+    ooxml.declare_fonts(doc.part, ((n[0], n[1] if len(n) > 1 else None) for n in profile.fonts.values()))
+
+    # 页码 (7.5): odd pages right and even pages left, one 4号 character in.
+    doc.settings.odd_and_even_pages_header_footer = True
+    before, _, after = profile.page_number.partition("{page}")
+    for section in doc.sections:
+        for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+            footer.is_linked_to_previous = False
+            for extra in list(footer.paragraphs)[1:]:
+                extra._p.getparent().remove(extra._p)
+            paragraph = footer.paragraphs[0]
+            paragraph.clear()
+            paragraph.style = doc.styles["页码"]
+            ooxml.page_number_paragraph(paragraph, before, after, side, CHAR * 14 // 16)
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def build_document(plan: Plan, template: Path | None = None) -> Document:
+    """The official document for ``plan``: notice first when there is one, the plan as its 附件."""
+    import docx
+
+    template = Path(template) if template else DEFAULT_TEMPLATE
+    try:
+        doc = docx.Document(str(template))
+    except Exception:  # python-docx raises several types for a broken package
+        raise InputError(template, "不是可用的 Word 模板（.docx）") from None
+    missing = [name for name in REQUIRED_STYLES if name not in {s.name for s in doc.styles}]
+    if missing:
+        raise InputError(template, "模板缺少样式：" + "、".join(missing))
+    profile = profile_beside(template)
+    try:
+        if profile is not None:
+            apply_profile(doc, profile)
+    except InputError as exc:
+        raise InputError(template, exc.problem) from None
+    from desktop.plan.docx_layout import PlanLayout
+
+    PlanLayout(doc, plan, profile or ExportProfile()).write()
+    return doc
+
+
+def save_atomically(doc: Document, out: Path) -> None:
+    """Save beside the target and rename, so a crash never leaves half a file under its name."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would make the export private
+        doc.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_docx(plan: Plan, out: Path, template: Path | None = None) -> None:
+    """Export ``plan`` to ``out`` in the official layout (atomically)."""
+    save_atomically(build_document(plan, template), out)
+
+
+def heading_style(node: Node) -> str:
+    """一、 黑体, （一） 楷体, 1. and （1） 仿宋; role headings (总体要求 …) by their level."""
+    if node.kind is NodeKind.NUMBERED and node.style is not None:
+        return HEADING_STYLE[node.style]
+    return LEVEL_STYLE[min(node.level, 4) - 1]
+
+
+# --- what must not be printed -------------------------------------------------------------------
+
+# Findings of the checks engine that the official layout must not carry, reused by code.
+ENGINE_BLOCKERS = ("P002", "P004")
+_HYPHEN_RANGE = re.compile(
+    r"(?<![\d.\-])(\d+(?:\.\d+)?%?)\s?(-|~|－－?|--)\s?(\d+(?:\.\d+)?)(?=[%％\u4e00-\u9fff])"
+)
+_LEADING_ZERO = re.compile(r"(?:(?<=年)|(?<=月))0([1-9])(?=[月日])")
+
+
+def export_blockers(plan: Plan) -> list[Finding]:
+    """What the official layout must not carry (GBT9704.md): half-width punctuation and [2026]
+    document numbers (the checks engine's P002 and P004), hyphen and tilde ranges (3-5所) and
+    leading-zero dates (01月). Every finding offers a certain fix; the export never rewrites.
+    """
+    from checks.engine import Context, Fix, run_checks
+    from checks.rules import rule_by_code
+    from desktop.plan.model import Span
+
+    _RangeMark, _LeadingZero = _detector_rules()
+    rules = [r for r in (rule_by_code(c) for c in ENGINE_BLOCKERS) if r is not None]
+    found = list(run_checks(plan, rules=rules)) if rules else []
+
+    ctx, text = Context(plan), plan.text
+    dash = "—" if re.search(r"\d—\d", text) else "～"  # one range style per document
+    for match in _HYPHEN_RANGE.finditer(text):
+        sep = Span(match.start(2), match.end(2))
+        message = f"数值范围“{match.group(0)}”应写作“{match.group(1)}{dash}{match.group(3)}”"
+        found.append(
+            ctx.finding(
+                _RangeMark, Span(match.start(), match.end()), message, Fix(sep, dash, f"改为“{dash}”")
+            )
+        )
+    for match in _LEADING_ZERO.finditer(text):
+        zero = Span(match.start(), match.start() + 1)
+        message = f"日期中的“{match.group(0)}”不应有前导零"
+        found.append(ctx.finding(_LeadingZero, zero, message, Fix(zero, "", "删去前导零")))
+    found.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    return found
+
+
+def _detector_rules():
+    """Rule-like descriptors for the two checks the engine does not have (codes X001, X002)."""
+    from checks.engine import Severity
+
+    class RangeMark:
+        code, severity, basis = "X001", Severity.WARNING, "GB/T 15834—2011 4.13"
+
+    class LeadingZero:
+        code, severity, basis = "X002", Severity.WARNING, "GB/T 9704—2012 7.3.5.4"
+
+    return RangeMark, LeadingZero

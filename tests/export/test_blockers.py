@@ -1,0 +1,65 @@
+"""What the official layout must not carry is offered as fixes before export; export never rewrites."""
+
+from __future__ import annotations
+
+import docx
+
+from checks.engine import apply_fixes
+from desktop.plan.docx_writer import export_blockers, write_docx
+from desktop.plan.parse import parse
+
+DRAFT = (
+    "某某区2026年教育工作要点\n"
+    "一、办学条件\n"
+    "1.扩大资源供给。新增市优质园2-3所，新建学校5~6所。\n"
+    "2.规范文件管理。按某教发[2026]1号文件要求，于2026年03月05日前完成。\n"
+)
+
+
+def codes(plan):
+    return sorted({f.code for f in export_blockers(plan)})
+
+
+def test_blockers_found_with_fixes():
+    plan = parse(DRAFT)
+    found = export_blockers(plan)
+    assert {"X001", "X002", "P004"} <= {f.code for f in found}
+    ranges = [f for f in found if f.code == "X001"]
+    assert [f.excerpt.count("2-3") for f in ranges][:1] == [1] and len(ranges) == 2
+    assert all(f.all_fixes() for f in found if f.code in ("X001", "X002"))
+
+
+def test_fixes_clear_the_blockers():
+    plan = parse(DRAFT)
+    fixed = apply_fixes(plan.text, [fix for f in export_blockers(plan) for fix in f.all_fixes()])
+    assert "2～3所" in fixed and "5～6所" in fixed
+    assert "2026年3月5日" in fixed
+    assert "〔2026〕" in fixed
+    assert codes(parse(fixed)) == []
+
+
+def test_half_width_punctuation_of_a_web_page_is_one_finding(corpus_path):
+    from desktop.plan.loader import load_plan
+
+    _, plan = load_plan(corpus_path("changzhou"))
+    half = [f for f in export_blockers(plan) if f.code == "P002"]
+    assert len(half) == 1 and len(half[0].all_fixes()) > 100
+
+
+def test_export_does_not_rewrite_the_text(tmp_path):
+    plan = parse(DRAFT)
+    out = tmp_path / "o.docx"
+    write_docx(plan, out)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "2-3所" in text and "[2026]" in text and "03月05日" in text
+
+
+def test_clean_text_has_no_blockers():
+    assert (
+        codes(
+            parse(
+                "某某区2026年教育工作要点\n一、办学条件\n1.扩大资源。新增学位2～3所，于2026年3月5日完成。\n"
+            )
+        )
+        == []
+    )
