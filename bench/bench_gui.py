@@ -1,0 +1,146 @@
+"""GUI timings: cold start, keystroke-to-repaint while a 10× plan is checked, opening a .docx.
+
+Run from the repository root: ``python -m bench.bench_gui`` (offscreen unless a display is set).
+Targets from issue 7: cold start to a shown, populated window ≤ 1.0 s; opening the largest corpus
+plan as .docx ≤ 0.5 s; keystrokes stay responsive while a 10× document is being checked.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.common import CORPUS, LARGEST, REPO, large_plan_text
+
+COLD_START = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtWidgets import QApplication  # noqa: TID251 - the GUI bench drives Qt
+    app = QApplication([])
+    from desktop.app.main_window import MainWindow
+    from desktop.app.settings import AppSettings
+    window = MainWindow(AppSettings(sys.argv[1]))
+    start = time.perf_counter()
+    window.outline_shown.connect(lambda: print("outline", time.perf_counter(), flush=True))
+    def done(_result):
+        print("populated", time.perf_counter(), flush=True)
+        app.quit()
+    window.analysis_shown.connect(done)
+    window.show()
+    window.files.open_path(sys.argv[2])
+    app.exec()
+    """
+)
+
+
+def cold_start(runs: int = 5) -> tuple[float, float]:
+    """Median seconds from launching Python to the outline shown, and to outline+problems+themes."""
+    times, outline_times = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", COLD_START, folder, str(CORPUS / LARGEST)],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, PYTHONPATH=str(REPO)),
+            )
+            if "populated" not in out.stdout:
+                raise SystemExit(out.stderr[-2000:])
+            # perf_counter is the system-wide monotonic clock on Linux, shared with the child.
+            marks = dict(line.split() for line in out.stdout.splitlines() if line.count(" ") == 1)
+            outline_times.append(float(marks["outline"]) - started)
+            times.append(float(marks["populated"]) - started)
+    return statistics.median(outline_times), statistics.median(times)
+
+
+def make_docx(text: str, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def in_process() -> None:
+    from PySide6.QtCore import Qt  # noqa: TID251 - the GUI bench drives Qt
+    from PySide6.QtTest import QTest  # noqa: TID251 - the GUI bench drives Qt
+    from PySide6.QtWidgets import QApplication  # noqa: TID251 - the GUI bench drives Qt
+
+    from desktop.app.main_window import MainWindow
+    from desktop.app.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(AppSettings(folder))
+        window.show()
+        app.processEvents()
+
+        # Opening the largest corpus plan as a .docx: the file read and the text on screen.
+        source = make_docx((CORPUS / LARGEST).read_text(encoding="utf-8"), Path(folder) / "largest.docx")
+        opens, populated = [], []
+        for _ in range(7):
+            shown = []
+            window.analysis_shown.connect(shown.append)
+            started = time.perf_counter()
+            window.files.open_path(source)
+            opens.append(time.perf_counter() - started)
+            while not shown:
+                app.processEvents()
+            populated.append(time.perf_counter() - started)
+            window.analysis_shown.disconnect(shown.append)
+        print(
+            f"open largest .docx: median {statistics.median(opens) * 1000:.0f} ms to text on screen, "
+            f"{statistics.median(populated) * 1000:.0f} ms to outline+problems shown"
+        )
+
+        # Keystrokes while a 10× document is being checked in the worker.
+        window.editor.load_text(large_plan_text(10))
+        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+        window.editor.setFocus()
+        delays, during = [], 0
+        for _ in range(60):
+            if not window.runner.busy:
+                window.recheck()
+            started = time.perf_counter()
+            QTest.keyClick(window.editor, Qt.Key.Key_A)
+            window.editor.viewport().repaint()
+            delays.append(time.perf_counter() - started)
+            during += window.runner.busy
+            app.processEvents()
+            time.sleep(0.02)
+        window.editor.document().setModified(False)
+        window.runner.wait_idle()
+        delays.sort()
+        print(
+            f"keystroke-to-repaint on a 10× plan ({len(window.editor.toPlainText())} chars, "
+            f"{during}/60 keystrokes while a check ran): median {statistics.median(delays) * 1000:.1f} ms, "
+            f"p95 {delays[int(len(delays) * 0.95)] * 1000:.1f} ms, max {delays[-1] * 1000:.1f} ms"
+        )
+        window.close()
+
+
+def main() -> None:
+    outline, populated = cold_start()
+    print(
+        f"cold start ({LARGEST}): median {outline * 1000:.0f} ms to the shown outline, "
+        f"{populated * 1000:.0f} ms to problems and themes filled too"
+    )
+    in_process()
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown of Qt objects (PySide6 crashes in GC at exit here)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,324 @@
+"""Files of the draft: new (skeleton, last year's plan), open, save, recent files, recovery.
+
+Reading and writing go through the core (``loader.load_source``, ``store.save_draft``,
+``store.RecoveryStore``); this module only decides when, asks the writer, and shows the core's
+Chinese messages. Autosave writes a recovery file every minute and after each structural change;
+a normal save or close removes it, so whatever is left at start-up is work a crash interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.plan.errors import InputError
+from desktop.plan.model import Metadata
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
+    from desktop.plan.store import Recovery
+
+logger = logging.getLogger(__name__)
+SKELETON_DIR = Path(__file__).resolve().parents[2] / "templates" / "skeletons"
+STANDARD_SKELETON = "county_annual_plan.yaml"
+OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
+SAVE_FILTER = "要点草稿 (*.plan.yaml)"
+
+
+@dataclass
+class Draft:
+    """What the window is editing besides the text itself."""
+
+    draft_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    path: Path | None = None  # the .plan.yaml it saves to; None until saved
+    source_path: Path | None = None  # the file it was opened from (.txt/.docx/.plan.yaml)
+    overrides: Metadata = field(default_factory=Metadata)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        shown = self.path or self.source_path
+        return shown.name if shown else "未命名"
+
+
+def skeleton_text(path: Path, year: int) -> tuple[str, str]:
+    """(name, text) of a skeleton, with ``{year}`` filled in."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return str(data.get("name", path.stem)), str(data.get("text", "")).replace("{year}", str(year))
+
+
+def bump_title_year(text: str, title: str) -> str:
+    """Last year's text with the year in its title line moved on by one."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if (title and title in line) or (not title and line.strip()):
+            lines[index] = re.sub(r"(20\d\d)(?=\s*年)", lambda m: str(int(m.group(1)) + 1), line, count=1)
+            break
+    return "\n".join(lines)
+
+
+class DraftFiles(QObject):
+    """The window's file commands; one instance per window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.draft = Draft()
+        # Where the core's messages go: a dialog by default; the screenshot path prints them.
+        self.report_error: Callable[[str], None] | None = None
+        self.last_error = ""
+        from desktop.plan.store import RecoveryStore
+
+        self.recovery = RecoveryStore(window.settings.recovery_dir)
+        self._autosaved_revision = -1
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(max(1, window.settings.autosave_seconds) * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # Helpers -----------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        self.window.setWindowTitle(f"{self.draft.display_name}[*] — {self.tr('要点编写助手')}")
+        self.window.setWindowModified(self.window.editor.document().isModified())
+
+    def _error(self, error: InputError | str) -> None:
+        message = error.message if isinstance(error, InputError) else error
+        self.last_error = message
+        if self.report_error is not None:
+            self.report_error(message)
+        else:
+            QMessageBox.warning(self.window, self.tr("无法完成"), message)
+
+    def _start(self, text: str, draft: Draft, modified: bool) -> None:
+        self.recovery.discard(self.draft.draft_id)
+        self.draft = draft
+        editor = self.window.editor
+        editor.load_text(text)
+        editor.document().setModified(modified)
+        self._autosaved_revision = -1
+        self.update_title()
+        self.window.recheck()
+
+    def confirm_discard(self) -> bool:
+        """Ask what to do with unsaved changes; False when the writer cancels."""
+        if not self.window.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("保存更改"),
+            self.tr("“%1”已修改，是否保存？").replace("%1", self.draft.display_name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # New -------------------------------------------------------------------------------------------
+    def skeletons(self) -> list[tuple[str, Path]]:
+        found = []
+        for path in sorted(SKELETON_DIR.glob("*.yaml")):
+            try:
+                found.append((skeleton_text(path, 0)[0], path))
+            except Exception:  # a broken skeleton must not stop the window from opening
+                logger.exception("bad skeleton %s", path)
+        return found
+
+    def new_standard(self) -> bool:
+        return self.new_from_skeleton(SKELETON_DIR / STANDARD_SKELETON)
+
+    def new_from_skeleton(self, path: Path, year: int | None = None) -> bool:
+        if not self.confirm_discard():
+            return False
+        year = year or datetime.date.today().year + (1 if datetime.date.today().month >= 10 else 0)
+        try:
+            _, text = skeleton_text(path, year)
+        except (OSError, ValueError) as error:
+            self._error(InputError(path, f"模板无法读取（{error}）。"))
+            return False
+        self._start(text, Draft(), modified=False)
+        return True
+
+    def new_from_last_year(self, path: str | Path | None = None) -> bool:
+        """Copy last year's plan into a new, unsaved draft with the year in its title moved on."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("选择去年的要点"),
+                self.window.settings.last_folder(),
+                self.tr(OPEN_FILTER),
+            )
+            if not path:
+                return False
+        if not self.confirm_discard():
+            return False
+        from desktop.plan.loader import load_source
+        from desktop.plan.parse import parse
+
+        try:
+            source = load_source(path)
+        except InputError as error:
+            self._error(error)
+            return False
+        plan = parse(source.text, source.metadata)
+        text = bump_title_year(source.text, plan.title)
+        overrides = source.metadata
+        if overrides.year:
+            overrides = Metadata.from_dict({**overrides.to_dict(), "year": overrides.year + 1})
+        self._start(text, Draft(overrides=overrides, extra={"last_year": str(Path(path).resolve())}), True)
+        return True
+
+    # Open --------------------------------------------------------------------------------------------
+    def open_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开"), self.window.settings.last_folder(), self.tr(OPEN_FILTER)
+        )
+        return bool(path) and self.open_path(path, ask=True)
+
+    def open_path(self, path: str | Path, ask: bool = False) -> bool:
+        """Open a .txt, .docx or .plan.yaml; the core's message is shown when it cannot."""
+        if ask and not self.confirm_discard():
+            return False
+        from desktop.plan.loader import load_source
+
+        try:
+            source = load_source(path)
+        except InputError as error:
+            self._error(error)
+            return False
+        path = Path(path)
+        is_draft = source.kind == "plan"
+        draft = Draft(
+            path=path if is_draft else None,
+            source_path=path,
+            overrides=source.metadata,
+            extra=dict(source.extra),
+        )
+        self._start(source.text, draft, modified=False)
+        self.window.settings.add_recent(path)
+        self.window.settings.set_last_folder(path.parent)
+        return True
+
+    # Save -----------------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.draft.path is None:
+            return self.save_as()
+        return self.save_to(self.draft.path)
+
+    def save_as(self) -> bool:
+        suggested = self.draft.path or self.draft.source_path
+        stem = suggested.name.split(".")[0] if suggested else self.tr("未命名要点")
+        folder = suggested.parent if suggested else Path(self.window.settings.last_folder())
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("另存为"), str(folder / f"{stem}.plan.yaml"), self.tr(SAVE_FILTER)
+        )
+        if not path:
+            return False
+        if not path.endswith(".plan.yaml"):
+            path = path.removesuffix(".yaml") + ".plan.yaml"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        from desktop.plan.store import save_draft
+
+        try:
+            save_draft(path, self.window.editor.toPlainText(), self.draft.overrides, self.draft.extra)
+        except InputError as error:
+            self._error(error)
+            return False
+        self.draft.path = path
+        self.window.editor.document().setModified(False)
+        self.recovery.discard(self.draft.draft_id)
+        self.window.settings.add_recent(path)
+        self.update_title()
+        self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 4000)
+        return True
+
+    def edit_metadata(self) -> bool:
+        from desktop.app.metadata_dialog import MetadataDialog
+
+        plan = self.window.current_plan()
+        parsed = plan.metadata if plan is not None else Metadata()
+        dialog = MetadataDialog(parsed, self.draft.overrides, self.window)
+        if dialog.exec() != MetadataDialog.DialogCode.Accepted:
+            return False
+        self.set_overrides(dialog.overrides())
+        return True
+
+    def set_overrides(self, overrides: Metadata) -> None:
+        if overrides != self.draft.overrides:
+            self.draft.overrides = overrides
+            self.window.editor.document().setModified(True)
+            self.window.recheck()
+
+    # Recovery ----------------------------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the recovery file when the text changed since the last one."""
+        document = self.window.editor.document()
+        if not document.isModified() or document.revision() == self._autosaved_revision:
+            return False
+        source = str(self.draft.path or self.draft.source_path or "")
+        try:
+            self.recovery.write(self.draft.draft_id, document.toPlainText(), self.draft.overrides, source)
+        except InputError as error:
+            self.window.statusBar().showMessage(error.message, 5000)
+            return False
+        self._autosaved_revision = document.revision()
+        return True
+
+    def close_draft(self) -> None:
+        """A normal close: the work is saved or deliberately discarded, so no recovery is needed."""
+        self.autosave_timer.stop()
+        self.recovery.discard(self.draft.draft_id)
+
+    def pending_recoveries(self) -> list[Recovery]:
+        return self.recovery.pending()
+
+    def offer_recovery(self, ask: bool = True) -> bool:
+        """At start-up: offer the newest unsaved work a crash left behind; True when restored."""
+        pending = self.pending_recoveries()
+        if not pending:
+            return False
+        newest = pending[0]
+        if ask:
+            when = datetime.datetime.fromtimestamp(newest.saved_at).strftime("%Y-%m-%d %H:%M")
+            name = Path(newest.source_path).name if newest.source_path else self.tr("未命名")
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("恢复未保存的内容"),
+                self.tr("上次程序意外退出，“%1”有 %2 自动保存的内容尚未保存。是否恢复？")
+                .replace("%1", name)
+                .replace("%2", when),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                for recovery in pending:
+                    self.recovery.discard(recovery.draft_id)
+                return False
+        return self.restore(newest)
+
+    def restore(self, recovery: Recovery) -> bool:
+        source_path = Path(recovery.source_path) if recovery.source_path else None
+        is_draft = source_path is not None and source_path.name.endswith(".plan.yaml")
+        draft = Draft(
+            draft_id=recovery.draft_id,
+            path=source_path if is_draft else None,
+            source_path=source_path,
+            overrides=recovery.source.metadata,
+            extra=dict(recovery.source.extra),
+        )
+        self.draft = Draft()  # so _start does not discard the file being restored
+        self._start(recovery.source.text, draft, modified=True)
+        return True

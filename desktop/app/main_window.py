@@ -1,0 +1,313 @@
+"""The main window: editor in the middle, outline, problems and themes docks around it.
+
+The editor's text is the single source of truth. Typing restarts a short single-shot timer; when
+typing pauses, a snapshot of the text goes to the worker, and the result (outline, findings,
+themes) is shown only if it still belongs to the text on screen. Structural edits and fixes are
+new texts computed by the core and applied to the editor as one undoable step.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from desktop.app.draft_files import DraftFiles
+from desktop.app.editor import PlanEditor
+from desktop.app.find_dialog import FindReplaceDialog
+from desktop.app.outline_edit import Edit
+from desktop.app.outline_view import OutlineDock
+from desktop.app.problems_panel import ProblemsDock
+from desktop.app.settings import AppSettings
+from desktop.app.themes_panel import ThemesDock
+from desktop.app.workers import Analysis, AnalysisRunner
+
+if TYPE_CHECKING:
+    from checks.engine import Fix
+    from desktop.plan.model import Plan
+
+logger = logging.getLogger(__name__)
+APP_NAME = "要点编写助手"
+
+
+class MainWindow(QMainWindow):
+    """The PlanDesk window. ``settings`` is passed in so tests can point it at a temporary folder."""
+
+    analysis_shown = Signal(object)  # the Analysis now on screen
+    outline_shown = Signal()  # the outline of the text on screen is shown (checks may still run)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.resize(1280, 800)
+        self.editor = PlanEditor(self)
+        self.setCentralWidget(self.editor)
+        self.outline = OutlineDock(self)
+        self.problems = ProblemsDock(self)
+        self.themes = ThemesDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
+        self.resizeDocks([self.outline, self.themes], [340, 240], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
+        self.find_dialog = FindReplaceDialog(self.editor, self)
+        self.runner = AnalysisRunner(self)
+        self.shown: Analysis | None = None
+        self.files = DraftFiles(self)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(settings.check_delay_ms)
+        self._check_timer.timeout.connect(self.recheck)
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.cursor_offset_changed.connect(self.outline.follow_cursor)
+        self.outline.node_activated.connect(lambda offset: self.editor.goto(offset))
+        self.outline.fresh_plan = self.current_plan
+        self.outline.apply_edit = self.apply_structural_edit
+        self.problems.jump_requested.connect(self.jump_to)
+        self.problems.fixes_requested.connect(self.apply_fixes)
+        self.themes.jump_requested.connect(self.jump_to)
+        self.themes.line_requested.connect(self.jump_to_line)
+        self.runner.finished.connect(self._show_analysis)
+        self.runner.outline_ready.connect(self._show_outline)
+        self.runner.busy_changed.connect(self._busy_changed)
+
+        self._make_status_bar()
+        self._make_menus()
+        self.setAcceptDrops(True)
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.files.update_title()
+
+    # Menus ------------------------------------------------------------------------------------
+    def _action(self, label: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(label, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        tr = self.tr
+        files = self.files
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        self.new_action = self._action(tr("新建(&N)"), files.new_standard, QKeySequence.StandardKey.New)
+        file_menu.addAction(self.new_action)
+        self.skeleton_menu = file_menu.addMenu(tr("从模板新建"))
+        for name, path in files.skeletons():
+            self.skeleton_menu.addAction(self._action(name, lambda p=path: files.new_from_skeleton(p)))
+        file_menu.addAction(self._action(tr("以去年要点新建…"), files.new_from_last_year))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("打开(&O)…"), files.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self._action(tr("保存(&S)"), files.save, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action(tr("另存为(&A)…"), files.save_as, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("公文信息(&I)…"), files.edit_metadata))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("退出(&X)"), self.close, "Ctrl+Q"))
+
+        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        editor = self.editor
+        undo = self._action(tr("撤销(&U)"), editor.undo, QKeySequence.StandardKey.Undo)
+        redo = self._action(tr("重做(&R)"), editor.redo, "Ctrl+Y")
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        editor.undoAvailable.connect(undo.setEnabled)
+        editor.redoAvailable.connect(redo.setEnabled)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(tr("剪切(&T)"), editor.cut, QKeySequence.StandardKey.Cut))
+        edit_menu.addAction(self._action(tr("复制(&C)"), editor.copy, QKeySequence.StandardKey.Copy))
+        edit_menu.addAction(self._action(tr("粘贴(&P)"), editor.paste, QKeySequence.StandardKey.Paste))
+        edit_menu.addAction(
+            self._action(tr("全选(&L)"), editor.selectAll, QKeySequence.StandardKey.SelectAll)
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(tr("查找(&F)…"), lambda: self.find_dialog.open_for(False), "Ctrl+F"))
+        edit_menu.addAction(self._action(tr("替换(&H)…"), lambda: self.find_dialog.open_for(True), "Ctrl+H"))
+        edit_menu.addSeparator()
+        outline_menu = edit_menu.addMenu(tr("大纲"))
+        outline_menu.addActions(list(self.outline.actions_by_name.values()))
+        edit_menu.addAction(self._action(tr("全文重新编号"), self.renumber_all))
+
+        view_menu = bar.addMenu(tr("视图(&V)"))
+        for dock in (self.outline, self.problems, self.themes):
+            view_menu.addAction(dock.toggleViewAction())
+
+        check_menu = bar.addMenu(tr("检查(&C)"))
+        check_menu.addAction(self._action(tr("重新检查"), self.recheck, "F7"))
+        check_menu.addAction(self._action(tr("下一个问题"), lambda: self.step_problem(+1), "F8"))
+        check_menu.addAction(self._action(tr("上一个问题"), lambda: self.step_problem(-1), "Shift+F8"))
+
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self._action(tr("关于(&A)"), self._about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        if not recent:
+            action = self.recent_menu.addAction(self.tr("（无）"))
+            action.setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(self._action(path, lambda p=path: self.files.open_path(p, ask=True)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("要点编写助手\n帮助教育局起草、检查年度教育工作要点，并导出公文格式文档。"),
+        )
+
+    # Status bar ----------------------------------------------------------------------------------
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy_label = QLabel(self.tr("检查中…"))
+        self.busy_label.setStyleSheet("color: #888888;")
+        self.busy_label.setVisible(False)
+        self.chars_label = QLabel()
+        self.items_label = QLabel()
+        self.problems_label = QLabel()
+        for label in (self.busy_label, self.chars_label, self.items_label, self.problems_label):
+            bar.addPermanentWidget(label)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+
+    def _update_counts(self) -> None:
+        text = self.editor.toPlainText()
+        chars = len(text) - text.count("\n") - text.count(" ")
+        self.chars_label.setText(self.tr("字数：%1").replace("%1", str(chars)))
+
+    # Analysis ------------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self._check_timer.start()
+        self._update_counts()
+
+    def recheck(self) -> int:
+        """Analyse the text now on screen (F7; also when typing pauses)."""
+        self._check_timer.stop()
+        return self.runner.request(self.editor.toPlainText(), self.files.draft.overrides)
+
+    def _show_analysis(self, result: Analysis) -> None:
+        if result.text != self.editor.toPlainText():
+            return  # typed since the snapshot: the pending timer brings a fresh one
+        self.shown = result
+        self.outline.set_plan(result.plan)
+        self.outline.follow_cursor(self.editor.cursor_offset())
+        self.problems.set_findings(result.findings)
+        self.editor.show_findings(result.findings)
+        if result.themes is not None:
+            self.themes.set_report(result.themes)
+        items = len(result.plan.items()) if result.plan else 0
+        self.items_label.setText(self.tr("条目：%1").replace("%1", str(items)))
+        counts = result.counts
+        self.problems_label.setText(
+            self.tr("错误 %1 · 警告 %2")
+            .replace("%1", str(counts.get("error", 0)))
+            .replace("%2", str(counts.get("warning", 0)))
+        )
+        if result.error:
+            self.statusBar().showMessage(result.error, 5000)
+        self.outline_shown.emit()
+        self.analysis_shown.emit(result)
+
+    def _show_outline(self, early: Analysis) -> None:
+        """The outline before the checks finish; only while nothing newer is on screen."""
+        text = self.editor.toPlainText()
+        if early.generation != self.runner.generation or early.text != text or early.plan is None:
+            return
+        if self.shown is None or self.shown.text != text:
+            self.outline.set_plan(early.plan)
+            self.items_label.setText(self.tr("条目：%1").replace("%1", str(len(early.plan.items()))))
+            self.outline_shown.emit()
+
+    def current_plan(self) -> Plan | None:
+        """A plan of exactly the text on screen: the last analysis, or a fresh parse if typed since."""
+        text = self.editor.toPlainText()
+        if self.shown is not None and self.shown.text == text and self.shown.plan is not None:
+            return self.shown.plan
+        from desktop.plan.parse import parse
+
+        return parse(text, self.files.draft.overrides)
+
+    # Edits from the panels ------------------------------------------------------------------------
+    def apply_structural_edit(self, edit: Edit) -> None:
+        """Apply an outline change as one undoable step, then check and autosave at once."""
+        if self.editor.replace_text(edit.text, edit.offset):
+            self.recheck()
+            self.files.autosave()
+            self.editor.setFocus()
+
+    def apply_fixes(self, fixes: list[Fix]) -> bool:
+        """Apply fixes computed for the text on screen as one undoable step."""
+        from checks.engine import apply_fixes
+
+        text = self.editor.toPlainText()
+        if self.shown is None or self.shown.text != text:
+            self.statusBar().showMessage(self.tr("文本已改动，请待检查完成后再修复。"), 4000)
+            return False
+        changed = self.editor.replace_text(apply_fixes(text, fixes))
+        if changed:
+            self.recheck()
+        return changed
+
+    def renumber_all(self) -> None:
+        from desktop.plan.renumber import renumber
+
+        text = self.editor.toPlainText()
+        offset = self.editor.cursor_offset()
+        self.apply_structural_edit(Edit(renumber(text), min(offset, len(text))))
+
+    def jump_to(self, start: int, end: int = -1) -> None:
+        self.editor.goto(start, end if end >= 0 else None)
+        self.editor.setFocus()
+
+    def jump_to_line(self, line: int) -> None:
+        from desktop.plan.model import LineIndex
+
+        index = LineIndex(self.editor.toPlainText())
+        self.jump_to(index.line_start(max(1, min(line, index.line_count))))
+
+    def step_problem(self, direction: int) -> None:
+        """Go to the next (F8) or previous (Shift+F8) problem after the cursor."""
+        findings = self.problems.visible_findings()
+        if not findings:
+            return
+        offset = self.editor.cursor_offset()
+        ordered = sorted(findings, key=lambda f: f.span.start)
+        if direction > 0:
+            target = next((f for f in ordered if f.span.start > offset), ordered[0])
+        else:
+            target = next((f for f in reversed(ordered) if f.span.start < offset), ordered[-1])
+        self.jump_to(target.span.start, target.span.end)
+
+    # Window events --------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.open_path(paths[0], ask=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.files.close_draft()
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.runner.wait_idle(2000)
+        event.accept()

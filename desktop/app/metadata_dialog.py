@@ -1,0 +1,72 @@
+"""The metadata dialog: the 公文's own facts (title, 发文机关, dates, 主送, 抄送, 印发, 附件).
+
+What the parser read from the text is shown as a placeholder; what the writer types is stored as an
+override with the draft (``Metadata.merged`` gives overrides precedence), so clearing a field
+falls back to what the text says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.plan.model import Metadata
+
+_TEXT_FIELDS = (
+    ("title", "标题"),
+    ("issuer", "发文机关"),
+    ("date", "成文日期"),
+    ("recipients", "主送机关"),
+    ("printer", "印发机关"),
+    ("print_date", "印发日期"),
+    ("note", "附注"),
+)
+_LIST_FIELDS = (("cc", "抄送（每行一个）"), ("attachments", "附件（每行一个）"))
+
+
+class MetadataDialog(QDialog):
+    """Edit the overrides; ``overrides()`` returns only what the writer set."""
+
+    def __init__(self, parsed: Metadata, overrides: Metadata, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("公文信息"))
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.text_edits: dict[str, QLineEdit] = {}
+        for name, label in _TEXT_FIELDS:
+            edit = QLineEdit(str(getattr(overrides, name) or ""))
+            edit.setPlaceholderText(str(getattr(parsed, name) or ""))
+            form.addRow(self.tr(label) + "：", edit)
+            self.text_edits[name] = edit
+        self.year_box = QSpinBox()
+        self.year_box.setRange(0, 2100)
+        self.year_box.setSpecialValueText(self.tr("（按正文：%1）").replace("%1", str(parsed.year or "未知")))
+        self.year_box.setValue(overrides.year or 0)
+        form.insertRow(1, self.tr("年度") + "：", self.year_box)
+        self.list_edits: dict[str, QPlainTextEdit] = {}
+        for name, label in _LIST_FIELDS:
+            edit = QPlainTextEdit("\n".join(getattr(overrides, name)))
+            edit.setPlaceholderText("\n".join(getattr(parsed, name)))
+            edit.setFixedHeight(70)
+            form.addRow(self.tr(label) + "：", edit)
+            self.list_edits[name] = edit
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def overrides(self) -> Metadata:
+        values: dict[str, object] = {n: e.text().strip() for n, e in self.text_edits.items()}
+        for name, edit in self.list_edits.items():
+            values[name] = tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+        values["year"] = self.year_box.value() or None
+        return Metadata(**values)  # type: ignore[arg-type]

@@ -1,0 +1,282 @@
+"""The problems dock: findings of the checks, filtered by severity and family, with their fixes.
+
+It shows ``checks.engine.Finding`` objects exactly as the command line reports them; applying a
+fix is handed to the host as a list of ``Fix`` so the text is changed in one undoable edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.editor import SEVERITY_COLOURS
+
+if TYPE_CHECKING:
+    from checks.engine import Finding, Fix
+
+FAMILIES = (
+    ("S", "结构与编号"),
+    ("P", "标点"),
+    ("N", "数字与目标"),
+    ("D", "日期与届次"),
+    ("W", "用词"),
+    ("T", "主题"),
+)
+SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
+_SEVERITY_LABELS = dict(SEVERITIES)
+_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FindingsModel(QAbstractTableModel):
+    """Table of findings: 级别, 代码, 说明, 位置."""
+
+    HEADERS = ("级别", "代码", "说明", "位置")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.findings[index.row()]
+        column = index.column()
+        severity = finding.severity.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.tr(_SEVERITY_LABELS.get(severity, severity))
+            if column == 1:
+                return finding.code + (" ✎" if finding.fix or finding.fixes else "")
+            if column == 2:
+                return finding.message
+            return (
+                self.tr("第 %1 行，第 %2 列")
+                .replace("%1", str(finding.line))
+                .replace("%2", str(finding.column))
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{finding.code}  {finding.message}\n{finding.excerpt}"
+            if finding.basis:
+                tip += "\n" + self.tr("依据：") + finding.basis
+            return tip
+        if role == Qt.ItemDataRole.UserRole:  # sort keys
+            # Plain numbers and strings: the proxy compares these natively.
+            position = finding.span.start
+            return (
+                (3 - _SEVERITY_RANK.get(severity, 0)) * 100_000_000 + position,
+                f"{finding.code}:{position:09d}",
+                finding.message,
+                position,
+            )[column]
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.severity = ""
+        self.family = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FindingsModel)
+        finding = model.findings[row]
+        if self.severity and finding.severity.value != self.severity:
+            return False
+        return not (self.family and not finding.code.startswith(self.family))
+
+
+class ProblemsDock(QDockWidget):
+    """Dock listing the findings; double-click jumps, buttons apply fixes."""
+
+    jump_requested = Signal(int, int)  # start, end offsets
+    fixes_requested = Signal(object)  # list[Fix]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("问题"))
+        self.setObjectName("problems_dock")
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        self.severity_box = QComboBox()
+        self.severity_box.addItem(self.tr("全部级别"), "")
+        for value, label in SEVERITIES:
+            self.severity_box.addItem(self.tr(label), value)
+        self.family_box = QComboBox()
+        self.family_box.addItem(self.tr("全部类别"), "")
+        for prefix, label in FAMILIES:
+            self.family_box.addItem(f"{prefix} {self.tr(label)}", prefix)
+        self.severity_box.currentIndexChanged.connect(self._filter_changed)
+        self.family_box.currentIndexChanged.connect(self._filter_changed)
+        self.fix_button = QPushButton(self.tr("应用修复"))
+        self.fix_all_button = QPushButton(self.tr("修复全部同类"))
+        self.fix_button.clicked.connect(self.apply_current_fix)
+        self.fix_all_button.clicked.connect(self.apply_all_of_current_code)
+        self.summary = QLabel()
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.severity_box, self.family_box, self.fix_button, self.fix_all_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self._update_buttons()
+
+    def set_findings(self, findings: list[Finding] | tuple[Finding, ...]) -> None:
+        current = self.current_finding()
+        self.model.set_findings(list(findings))
+        header = self.view.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if current is not None:
+            self._reselect(current)
+        self._update_summary()
+        self._update_buttons()
+
+    def _reselect(self, old: Finding) -> None:
+        for row, finding in enumerate(self.model.findings):
+            if finding.code == old.code and finding.message == old.message:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    self.view.setCurrentIndex(index)
+                return
+
+    def visible_findings(self) -> list[Finding]:
+        rows = (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount()))
+        return [self.model.findings[r] for r in rows]
+
+    def set_filter(self, severity: str = "", family: str = "") -> None:
+        self.severity_box.setCurrentIndex(max(0, self.severity_box.findData(severity)))
+        self.family_box.setCurrentIndex(max(0, self.family_box.findData(family)))
+
+    def _filter_changed(self) -> None:
+        # Qt ≥ 6.9 announces filter changes this way; invalidateFilter() is deprecated there.
+        begin = getattr(self.proxy, "beginFilterChange", None)
+        if begin is not None:
+            begin()
+        self.proxy.severity = self.severity_box.currentData() or ""
+        self.proxy.family = self.family_box.currentData() or ""
+        if begin is not None:
+            self.proxy.endFilterChange()
+        else:
+            self.proxy.invalidateFilter()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        shown, total = self.proxy.rowCount(), len(self.model.findings)
+        text = self.tr("共 %1 项").replace("%1", str(total))
+        if shown != total:
+            text = self.tr("显示 %1 / %2 项").replace("%1", str(shown)).replace("%2", str(total))
+        self.summary.setText(text)
+
+    def select_row(self, row: int) -> None:
+        """Make the visible row ``row`` current (keyboard navigation and tests)."""
+        self.view.setCurrentIndex(self.proxy.index(row, 0))
+
+    def current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.proxy.mapToSource(index).row()
+        return self.model.findings[row] if 0 <= row < len(self.model.findings) else None
+
+    def _update_buttons(self) -> None:
+        finding = self.current_finding()
+        has_fix = finding is not None and bool(finding.fix or finding.fixes)
+        self.fix_button.setEnabled(has_fix)
+        self.fix_all_button.setEnabled(finding is not None and bool(self.fixes_for_code(finding.code)))
+        if finding is not None:
+            self.fix_all_button.setText(self.tr("修复全部 %1").replace("%1", finding.code))
+        else:
+            self.fix_all_button.setText(self.tr("修复全部同类"))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        finding = self.model.findings[self.proxy.mapToSource(index).row()]
+        self.jump_requested.emit(finding.span.start, finding.span.end)
+
+    def activate_row(self, row: int) -> None:
+        """What a double-click on visible row ``row`` does."""
+        self._double_clicked(self.proxy.index(row, 0))
+
+    def fixes_for_code(self, code: str) -> list[Fix]:
+        """Every fix offered by findings of ``code``, each once."""
+        seen: dict[tuple[int, int, str], Fix] = {}
+        for finding in self.model.findings:
+            if finding.code == code:
+                for fix in finding.all_fixes():
+                    seen.setdefault((fix.span.start, fix.span.end, fix.replacement), fix)
+        return list(seen.values())
+
+    def apply_current_fix(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and (finding.fix or finding.fixes):
+            self.fixes_requested.emit([finding.fix] if finding.fix else list(finding.fixes))
+
+    def apply_all_of_current_code(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            fixes = self.fixes_for_code(finding.code)
+            if fixes:
+                self.fixes_requested.emit(fixes)
