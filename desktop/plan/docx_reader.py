@@ -15,29 +15,33 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.plan.errors import InputError
+from desktop.plan.errors import EMPTY_FILE, OLD_WORD_FORMAT, InputError, read_head
 from desktop.plan.numerals import to_chinese, to_circled
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_DOCUMENT_XML = 40 * 1024 * 1024
 """document.xml of a long plan is under 1 MB; images live in other parts and don't count."""
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc and .wps
+OLD_WORD_SUFFIXES = (".doc", ".wps")
+
+
+def is_word_file(path: Path, head: bytes) -> bool:
+    """A Word document by content (zip or OLE container) or by name: this reader's to answer."""
+    name = path.name.lower()
+    return head.startswith((ZIP_MAGIC, OLE_MAGIC)) or name.endswith((".docx", *OLD_WORD_SUFFIXES))
 
 
 def read_docx(path: Path) -> list[str]:
     """The document's paragraphs as lines of text, with automatic numbers rendered as text."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None
-    if head.startswith(_OLE_MAGIC):
-        raise InputError(
-            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
-        )
+    head = read_head(path)
     if not head:
-        raise InputError(path, "文件是空的，没有可读的内容。")
+        raise InputError(path, EMPTY_FILE)
+    if head.startswith(OLE_MAGIC) or (
+        not head.startswith(ZIP_MAGIC) and path.name.lower().endswith(OLD_WORD_SUFFIXES)
+    ):
+        raise InputError(path, OLD_WORD_FORMAT)
     try:
         with zipfile.ZipFile(path) as package:
             document = _part(package, "word/document.xml", path, required=True)

@@ -21,3 +21,21 @@ class InputError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    @classmethod
+    def unreadable(cls, path: Path | str, error: OSError) -> InputError:
+        """The file exists but the system would not let us read it (permissions, a lock, I/O)."""
+        return cls(path, f"无法读取文件（{error.strerror or error}）。")
+
+
+OLD_WORD_FORMAT = "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
+EMPTY_FILE = "文件是空的，没有可读的内容。"
+
+
+def read_head(path: Path, size: int = 8) -> bytes:
+    """The first bytes of a file, to tell its kind by content rather than by name."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as error:
+        raise InputError.unreadable(path, error) from None

@@ -183,7 +183,7 @@ def _closing(lines: list[str], filled: list[int], front: Front, fields: dict[str
         line = lines[i]
         if _DATE_LINE.match(line):
             fields.setdefault("date", _squeeze_date(line))
-        elif (_NOTE_LINE.match(line) and "此件" in line) or (_NOTE_LINE.match(line) and len(line) <= 12):
+        elif _NOTE_LINE.match(line) and ("此件" in line or len(line) <= 12):  # （此件公开发布）
             fields.setdefault("note", line)
         elif m := _PRINT_LINE.match(line):
             fields.setdefault("printer", m.group(1).strip())

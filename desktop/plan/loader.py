@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.plan.errors import InputError
+from desktop.plan.errors import InputError, read_head
 from desktop.plan.model import Metadata, Plan
 
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUPPORTED = (".txt", ".docx", ".plan.yaml")
 
 
@@ -40,6 +38,7 @@ class Source:
 
 def load_source(path: Path | str) -> Source:
     """Read a .txt, .docx or .plan.yaml file. Raises InputError with a Chinese message."""
+    from desktop.plan.docx_reader import is_word_file, read_docx
     from desktop.plan.textio import clean_text, read_text_file
 
     path = Path(path)
@@ -47,32 +46,22 @@ def load_source(path: Path | str) -> Source:
         raise InputError(path, "文件不存在。")
     if path.is_dir():
         raise InputError(path, "这是一个文件夹，不是文件。")
-    head = _head(path)
     name = path.name.lower()
-    if name.endswith(".plan.yaml") or name.endswith(".plan.yml"):
+    if name.endswith((".plan.yaml", ".plan.yml")):
         from desktop.plan.store import load_draft
 
         return load_draft(path)
-    if head.startswith(_OLE_MAGIC):
-        raise InputError(
-            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
-        )
+    head = read_head(path)
     if head.startswith(b"%PDF"):
         raise InputError(
             path, "这是 PDF 文件，无法直接编辑。请用 Word/WPS 打开原稿另存为 .docx，或复制文字保存为 .txt。"
         )
-    if head.startswith(_ZIP_MAGIC) or name.endswith(".docx"):
-        from desktop.plan.docx_reader import read_docx
-
+    if is_word_file(path, head):
         lines = read_docx(path)
         cleaned = clean_text("\n".join(lines))
         if not cleaned.text.strip():
             raise InputError(path, "文档中没有文字内容。")
         return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin)
-    if name.endswith((".doc", ".wps")):
-        raise InputError(
-            path, "这是旧版 Word 文档（.doc/.wps 格式）。请在 Word 或 WPS 中“另存为” .docx 后再打开。"
-        )
     text, encoding = read_text_file(path)
     cleaned = clean_text(text)
     if not cleaned.text.strip():
@@ -86,11 +75,3 @@ def load_plan(path: Path | str) -> tuple[Source, Plan]:
 
     source = load_source(path)
     return source, parse(source.text, source.metadata)
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(8)
-    except OSError as error:
-        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None

@@ -38,6 +38,16 @@ _HEADLINE_COLON_MAX = 25  # 事业发展水平：… — a short phrase before a
 
 
 @dataclass
+class _OpenBlock:
+    """A labelled block while its paragraphs are still being read."""
+
+    label: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass
 class _Draft:
     """A node under construction (mutable while the tree is built, frozen into a Node after)."""
 
@@ -53,7 +63,7 @@ class _Draft:
     own_end: int
     end: int
     paragraphs: list[Span] = field(default_factory=list)  # own paragraphs (for points)
-    blocks: list[list] = field(default_factory=list)  # [label, start, end, line]
+    blocks: list[_OpenBlock] = field(default_factory=list)
     children: list[_Draft] = field(default_factory=list)
 
 
@@ -103,7 +113,7 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
         label = match_label(line_text)
         in_item = bool(stack) and stack[-1].kind is NodeKind.NUMBERED
         if label is not None and label.is_block and stack and (in_item or not label.is_role):
-            stack[-1].blocks.append([label.name, span.start, span.end, number])
+            stack[-1].blocks.append(_OpenBlock(label.name, span.start, span.end, number))
             stack[-1].paragraphs.append(span)
             roles[number - 1] = ParagraphRole.BLOCK
             continue
@@ -123,10 +133,9 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
             top = stack[-1]
             top.paragraphs.append(span)
             if top.blocks and not top.children:
-                top.blocks[-1][2] = span.end  # a block runs on over the paragraphs after its label
+                top.blocks[-1].end = span.end  # a block runs on over the paragraphs after its label
 
-    # Paragraph ends: each node's own text ends where its last own paragraph ends.
-    _close_spans(roots, roles, stripped)
+    _close_spans(roots)
     nodes = tuple(_freeze(d, 1, text, index) for d in roots)
     paragraphs = tuple(
         Paragraph(
@@ -223,22 +232,23 @@ def _role(span: Span, number: int, label: Label) -> _Draft:
     )
 
 
-def _close_spans(drafts: list[_Draft], roles: list[ParagraphRole], stripped: list[Span]) -> None:
+def _close_spans(drafts: list[_Draft]) -> None:
+    """Each node's own text ends with its last own paragraph; its span covers its descendants."""
     for draft in drafts:
         if draft.paragraphs:
             draft.own_end = max(draft.own_end, draft.paragraphs[-1].end)
         if draft.blocks:
-            draft.own_end = max(draft.own_end, draft.blocks[-1][2])
-        _close_spans(draft.children, roles, stripped)
+            draft.own_end = max(draft.own_end, draft.blocks[-1].end)
+        _close_spans(draft.children)
         draft.end = max([draft.own_end] + [c.end for c in draft.children])
 
 
 def _freeze(draft: _Draft, level: int, text: str, index: LineIndex) -> Node:
-    blocks = []
-    block_spans = [Span(b[1], b[2]) for b in draft.blocks]
-    for (label, start, end, line), span in zip(draft.blocks, block_spans, strict=True):
-        points = find_points(text, [span], index)
-        blocks.append(Block(label=label, span=Span(start, end), line=line, points=points))
+    block_spans = [Span(b.start, b.end) for b in draft.blocks]
+    blocks = [
+        Block(label=b.label, span=span, line=b.line, points=find_points(text, [span], index))
+        for b, span in zip(draft.blocks, block_spans, strict=True)
+    ]
     loose = [p for p in draft.paragraphs if not any(b.start <= p.start < b.end for b in block_spans)]
     return Node(
         kind=draft.kind,

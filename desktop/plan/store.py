@@ -87,7 +87,7 @@ def load_draft(path: Path | str) -> Source:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None
+        raise InputError.unreadable(path, error) from None
     raw, _ = decode_text(data, path)
     return parse_draft(raw, path)
 

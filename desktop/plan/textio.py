@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.plan.errors import InputError
+from desktop.plan.errors import EMPTY_FILE, InputError
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 """A plan is tens of kilobytes; anything this large is the wrong file, not a plan to parse."""
@@ -35,7 +35,7 @@ def decode_text(data: bytes, path: Path | str | None = None) -> tuple[str, str]:
     :class:`InputError` for empty or binary data.
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise InputError(path, "文件是空的，没有可读的内容。")
+        raise InputError(path, EMPTY_FILE)
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(path, _too_large(len(data)))
     text, encoding = _decode(data, path)
@@ -249,11 +249,11 @@ def read_text_file(path: Path) -> tuple[str, str]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None
+        raise InputError.unreadable(path, error) from None
     if size > MAX_TEXT_BYTES:
         raise InputError(path, _too_large(size))
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(path, f"无法读取文件（{error.strerror or error}）。") from None
+        raise InputError.unreadable(path, error) from None
     return decode_text(data, path)

@@ -53,6 +53,15 @@ def test_old_doc_format_is_explained(tmp_path):
     expect_error(renamed, "另存为")
 
 
+def test_old_word_recognised_by_content_or_name(tmp_path):
+    disguised = tmp_path / "其实是doc.txt"
+    disguised.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))
+    expect_error(disguised, "另存为")
+    rtf_named_doc = tmp_path / "富文本.doc"
+    rtf_named_doc.write_bytes(b"{\\rtf1\\ansi hello}")
+    expect_error(rtf_named_doc, "另存为")
+
+
 def test_twenty_megabyte_text_is_refused_quickly(tmp_path):
     path = tmp_path / "巨大.txt"
     path.write_bytes(("一、加强党建。" * 100 + "\n").encode("utf-8") * 10000)
