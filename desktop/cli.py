@@ -60,8 +60,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.file, args.screenshot)
     module = importlib.import_module(f"desktop.commands.{name}")
+    from desktop.plan.errors import InputError
+
     try:
         return int(module.run(args))
+    except InputError as error:
+        # Every command's unusable input ends the same way: the Chinese message, exit 2.
+        print(f"plandesk: {error.message}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `plandesk outline x | head`: the reader left; that is not an error of ours.
         sys.stderr.close()

@@ -28,19 +28,15 @@ def run(args: argparse.Namespace) -> int:
     from checks.engine import Severity, run_checks
     from desktop.plan.loader import load_plan
 
-    try:
-        config = load_config(args.config) if args.config else CheckConfig.defaults()
-        if args.year is not None and not 1900 < args.year < 2200:
-            raise InputError(None, f"年度“{args.year}”无效，应为四位数年份")
-        config = config.merged(
-            select=parse_codes(args.select) if args.select else None,
-            ignore=parse_codes(args.ignore),
-            year=args.year,
-        )
-        source, plan = load_plan(args.file)
-    except InputError as error:
-        print(f"plandesk: {error.message}", file=sys.stderr)
-        return 2
+    config = load_config(args.config) if args.config else CheckConfig.defaults()
+    if args.year is not None and not 1900 < args.year < 2200:
+        raise InputError(None, f"年度“{args.year}”无效，应为四位数年份")
+    config = config.merged(
+        select=parse_codes(args.select) if args.select else None,
+        ignore=parse_codes(args.ignore),
+        year=args.year,
+    )
+    source, plan = load_plan(args.file)
     findings = run_checks(plan, config)
     year = config.year if config.year is not None else plan.metadata.year
     summary = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}

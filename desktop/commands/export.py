@@ -27,14 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _export(args)
-    except InputError as error:
-        print(f"plandesk: {error.message}", file=sys.stderr)
-        return 2
-
-
-def _export(args: argparse.Namespace) -> int:
     source_path = Path(args.file)
     out = Path(args.output)
     template = Path(args.template) if args.template else None

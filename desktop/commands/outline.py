@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from desktop.plan.errors import InputError
 from desktop.plan.loader import Source
 from desktop.plan.model import Node, Plan
 
@@ -19,11 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from desktop.plan.loader import load_plan
 
-    try:
-        source, plan = load_plan(args.file)
-    except InputError as error:
-        print(f"plandesk: {error.message}", file=sys.stderr)
-        return 2
+    source, plan = load_plan(args.file)
     if args.json:
         json.dump(outline_json(plan, source), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

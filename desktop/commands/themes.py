@@ -32,14 +32,10 @@ def run(args: argparse.Namespace) -> int:
     from checks.themes import peer_stats, report_to_dict, themes_report
     from desktop.plan.loader import load_plan
 
-    try:
-        if args.expected_share is not None and not 0 < args.expected_share <= 1:
-            raise InputError(None, f"比例“{args.expected_share}”无效，应在 0 到 1 之间")
-        source, plan = load_plan(args.file)
-        peers = peer_stats(Path(args.peers) if args.peers else None)
-    except InputError as error:
-        print(f"plandesk: {error.message}", file=sys.stderr)
-        return 2
+    if args.expected_share is not None and not 0 < args.expected_share <= 1:
+        raise InputError(None, f"比例“{args.expected_share}”无效，应在 0 到 1 之间")
+    source, plan = load_plan(args.file)
+    peers = peer_stats(Path(args.peers) if args.peers else None)
     report = themes_report(plan, peers, expected_share=args.expected_share)
     missing = [r for r in report.rows if r.required and r.status.value == "missing"]
     if args.json:
