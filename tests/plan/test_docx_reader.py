@@ -125,3 +125,50 @@ def test_corpus_plan_as_docx_gives_the_same_outline(tmp_path, corpus_path):
         (n.level, n.marker_text, n.headline) for n in plan.walk()
     ]
     assert from_docx.metadata == plan.metadata
+
+
+def test_numbering_through_a_style_tracked_changes_and_content_controls(tmp_path):
+    """Headings numbered by their style, deleted text left out, content controls opened."""
+    document = Document()
+    styles = document.styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="PlanSection"><w:name w:val="Plan Section"/>'
+            '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="PlanSectionChild"><w:name w:val="Child"/>'
+            '<w:basedOn w:val="PlanSection"/></w:style>'
+        )
+    )
+    document.add_paragraph("2027年某区教育工作要点")
+    first = document.add_paragraph("加强党的建设")
+    first.style = document.styles["Plan Section"]
+    second = document.add_paragraph()
+    second._p.append(parse_xml(f"<w:r {W_NS}><w:t>办好</w:t></w:r>"))
+    second._p.append(
+        parse_xml(f'<w:del {W_NS} w:id="1" w:author="x"><w:r><w:delText>删掉的</w:delText></w:r></w:del>')
+    )
+    second._p.append(
+        parse_xml(f'<w:ins {W_NS} w:id="2" w:author="x"><w:r><w:t>人民满意教育</w:t></w:r></w:ins>')
+    )
+    second.style = document.styles["Child"]
+    body = document.element.body
+    body.insert(
+        len(body) - 1,
+        parse_xml(
+            f"<w:sdt {W_NS}><w:sdtContent><w:p><w:r><w:t>1.控件里的事项。</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    _with_numbering(document)
+    path = tmp_path / "样式编号.docx"
+    document.save(path)
+
+    assert read_docx(path) == [
+        "2027年某区教育工作要点",
+        "一、加强党的建设",
+        "二、办好人民满意教育",
+        "1.控件里的事项。",
+    ]
