@@ -96,9 +96,19 @@ def rate_above_100(text: str):
 
 
 def inverted_range(text: str):
-    used = re.search(r"\d([-～—])\d", text)  # written like the document's own ranges
+    used = re.search(r"\d([～—])\d", text)  # written like the document's own (accepted) ranges
     done = _append_to_item(text, f"新增市优质园5{used.group(1) if used else '～'}3所。", 0.6)
     return done and (*done, ("N003",))
+
+
+def hyphen_range(text: str):
+    done = _append_to_item(text, "新增市优质园2-3所。", 0.4)
+    return done and (*done, ("N005",))
+
+
+def leading_zero_date(text: str, year: int):
+    done = _append_to_item(text, f"请于{year}年03月05日前报送材料。", 0.8)
+    return done and (*done, ("D008",))
 
 
 def wrong_teachers_day(text: str, year: int):
@@ -129,28 +139,16 @@ def _replace_in_body(text: str, old: str, new: str, codes: tuple[str, ...], skip
     return None
 
 
-def half_width_comma(text: str):
-    return _replace_in_body(text, "，", ",", ("P002",), skip=5)
-
-
-def drop_opening_quote(text: str):
-    return _replace_in_body(text, "“", "", ("P001",), skip=3)
-
-
-def doubled_de(text: str):
-    return _replace_in_body(text, "的", "的的", ("W003",), skip=7)
-
-
-def doubled_stop(text: str):
-    return _replace_in_body(text, "。", "。。", ("P003",), skip=4)
-
-
-def space_inside(text: str):
-    return _replace_in_body(text, "教育", "教 育", ("P005",), skip=9)
-
-
-def doc_number_brackets(text: str):
-    return _replace_in_body(text, "实施", "落实《通知》（苏教办[2020]1号）并实施", ("P004",), skip=2)
+# One slip typed into a long body line: (label, what was there, what is typed, accepted codes, which
+# of the lines holding it).
+TYPED = (
+    ("半角逗号", "，", ",", ("P002",), 5),
+    ("删去左引号", "“", "", ("P001",), 3),
+    ("的的", "的", "的的", ("W003",), 7),
+    ("。。", "。", "。。", ("P003",), 4),
+    ("中文间空格", "教育", "教 育", ("P005",), 9),
+    ("文号方括号", "实施", "落实《通知》（苏教办[2020]1号）并实施", ("P004",), 2),
+)
 
 
 def mixed_marker(text: str):
@@ -173,12 +171,10 @@ def injections(year: int) -> Iterator[tuple[str, Injection]]:
     yield "范围颠倒", inverted_range
     yield "十四五→十三五", lambda t: swap_five_year(t, year)
     yield "教师节届数错", lambda t: wrong_teachers_day(t, year)
-    yield "半角逗号", half_width_comma
-    yield "删去左引号", drop_opening_quote
-    yield "的的", doubled_de
-    yield "。。", doubled_stop
-    yield "中文间空格", space_inside
-    yield "文号方括号", doc_number_brackets
+    yield "范围用短横线", hyphen_range
+    yield "日期前导零", lambda t: leading_zero_date(t, year)
+    for label, old, new, codes, skip in TYPED:
+        yield label, lambda t, a=(old, new, codes, skip): _replace_in_body(t, *a)
 
 
 def _baseline(text: str) -> str:

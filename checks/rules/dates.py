@@ -2,29 +2,24 @@
 
 Writers start the new plan from last year's text; what goes wrong is what depended on the year:
 the congress whose spirit is studied, the stage of the five-year plan, the ordinal of 教师节, a
-target year that has already passed, a date or document number mangled while editing. The facts
-(congress and plenum dates, five-year plans, anniversaries) live in ``resources/calendar.yaml``.
+target year that has already passed. The facts (congress and plenum dates, five-year plans,
+anniversaries) live in ``resources/calendar.yaml``, read by ``desktop.plan.calendar``. The rules on how a
+date is written (D006–D008) are in ``dates_written``; ``RULES`` here lists the whole D family.
 """
 
 from __future__ import annotations
 
-import calendar as _gregorian
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.rules.dates_written import DocumentNumberYear, ImpossibleDate, LeadingZeroDate
+from desktop.plan.calendar import CN_NUM as _CN_NUM
+from desktop.plan.calendar import Calendar, load_calendar
 from desktop.plan.model import Span
 from desktop.plan.numerals import from_chinese, to_chinese
 
-CALENDAR_PATH = Path(__file__).resolve().parents[2] / "resources" / "calendar.yaml"
-
-_CN_NUM = "一二三四五六七八九十百零〇两"
-_NUMBER = rf"[0-9]{{1,3}}|[{_CN_NUM}]{{1,6}}"
 # Clauses end at these; 、 does not end one, so "学习、贯彻" stays together.
 _CLAUSE_RE = re.compile(r"[^。；;！？!?\n，,：:]+")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+")
@@ -41,59 +36,6 @@ _PLENUM_RE = re.compile(
 _PLENUM_NUMBER_RE = re.compile(r"([一二三四五六七八九])中")
 _GUIDE_VERB_RE = re.compile(r"学习|贯彻|落实|领会|宣传|宣讲|践行|领悟|指导|遵循")
 _HISTORY_RE = re.compile(r"以来|之前|召开前|前夕|回顾")
-
-
-@dataclass(frozen=True)
-class Anniversary:
-    label: str
-    base: int
-    since: int
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """``resources/calendar.yaml`` turned into look-ups."""
-
-    congresses: dict[int, tuple[str, int, int]]  # number → (name, year, month)
-    plenums: dict[tuple[int, int], tuple[int, int]]  # (term, number) → (year, month)
-    five_year_plans: dict[str, tuple[int, int]]  # 十四五 → (2021, 2025)
-    stages: dict[str, str]  # 开局之年 → first
-    stage_re: re.Pattern[str]
-    not_current: tuple[str, ...]
-    anniversaries: tuple[Anniversary, ...]
-
-    def current_congress(self, year: int) -> tuple[int, str, int, int] | None:
-        """The latest congress held before ``year`` began (plans are written at the start of a year)."""
-        held = [(n, *v) for n, v in self.congresses.items() if v[1] < year]
-        return max(held) if held else None
-
-
-def _year_month(value: object) -> tuple[int, int]:
-    year, month = str(value).split("-")
-    return int(year), int(month)
-
-
-@lru_cache(maxsize=1)
-def load_calendar(path: Path = CALENDAR_PATH) -> Calendar:
-    """Read the calendar once; the rules share it."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    anniversaries = []
-    for entry in data["anniversaries"]:
-        prefixes = "|".join(map(re.escape, entry["prefixes"]))
-        suffixes = "|".join(map(re.escape, entry["suffixes"]))
-        pattern = re.compile(rf"(?:{prefixes})({_NUMBER})(?:{suffixes})")
-        anniversaries.append(Anniversary(entry["label"], int(entry["base"]), int(entry["since"]), pattern))
-    stages = {str(k): str(v) for k, v in data["five_year_stages"].items()}
-    return Calendar(
-        congresses={int(c["number"]): (c["name"], *_year_month(c["date"])) for c in data["congresses"]},
-        plenums={(int(p["term"]), int(p["number"])): _year_month(p["date"]) for p in data["plenums"]},
-        five_year_plans={f["name"]: (int(f["start"]), int(f["end"])) for f in data["five_year_plans"]},
-        stages=stages,
-        stage_re=re.compile("|".join(map(re.escape, sorted(stages, key=len, reverse=True)))),
-        not_current=tuple(data["five_year_not_current"]),
-        anniversaries=tuple(anniversaries),
-    )
 
 
 def _number(text: str) -> int | None:
@@ -167,7 +109,9 @@ def _guide_clauses(ctx: Context) -> Iterator[tuple[int, int, list[_Meeting]]]:
 
 
 class SupersededCongress(Rule):
-    """A congress or plenum of an earlier 届 presented as the spirit to study this year.
+    """把已被接续的上一届会议精神作为当年学习贯彻的内容（2024年仍“学习贯彻党的十九大精神”）。
+
+    A congress or plenum of an earlier 届 presented as the spirit to study this year.
 
     After a new congress, plans study its spirit; a plan copied forward keeps the old one.
     History (党的十九大以来) is fine: only 学习/贯彻…精神 is read as "the current guide".
@@ -204,7 +148,9 @@ class SupersededCongress(Rule):
 
 
 class FutureMeeting(Rule):
-    """A congress or plenum whose spirit is studied in a plan written before it was held.
+    """学习贯彻的会议在计划年度时尚未召开（2023年的计划学习二十届三中全会精神）。
+
+    A congress or plenum whose spirit is studied in a plan written before it was held.
 
     A plan for 2023 cannot study 二十届三中全会 (July 2024): the year or the 届次 is wrong.
     """
@@ -242,7 +188,9 @@ _STAGE_TEXT = {
 
 
 class FiveYearPlanStage(Rule):
-    """A five-year plan spoken of as current (开局之年, 收官之年, 实施…) that does not contain the year.
+    """五年规划的阶段与年份不符（2022年写“十三五”规划承上启下之年）。
+
+    A five-year plan spoken of as current (开局之年, 收官之年, 实施…) that does not contain the year.
 
     “十三五”规划收官之年 is right in 2020 and wrong in 2021, when the text was copied forward.
     """
@@ -315,7 +263,9 @@ def _in_stage(year: int, start: int, end: int, stage: str) -> bool:
 
 
 class AnniversaryOrdinal(Rule):
-    """An anniversary ordinal (第N个教师节, 建党N周年) that does not match the plan year.
+    """纪念日的届数与年份不符（2024年写第39个教师节）。
+
+    An anniversary ordinal (第N个教师节, 建党N周年) that does not match the plan year.
 
     The ordinal is year − base (教师节: year − 1984); last year's number is the usual slip.
     """
@@ -356,7 +306,9 @@ _NOT_TARGET_BEFORE = "截直达得受回收做看想遇感提年月日以及"
 
 
 class PastTargetYear(Rule):
-    """A year already past inside a future-tense target (力争/确保/到…2020年 in a 2021 plan).
+    """目标中的年份已经过去（2021年的计划写“力争到2020年底”）。
+
+    A year already past inside a future-tense target (力争/确保/到…2020年 in a 2021 plan).
 
     Targets are copied forward with their sentences; a deadline that has passed is a sure sign.
     """
@@ -387,108 +339,6 @@ class PastTargetYear(Rule):
             )
 
 
-_FULL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(\d{1,3})月(?:(\d{1,3})日)?")
-_MONTH_DAY_RE = re.compile(r"(?<![0-9年.\-/])(\d{1,3})月(\d{1,3})日")
-_GLUED_DATE_RE = re.compile(
-    r"(?<![0-9A-Za-z.\-/:：_])((?:19|20)\d{2})([01]?\d)(\d{1,2})(?![0-9A-Za-z.\-/:%％])"
-)
-_NOT_DATE_AFTER = "人元个所名份册次件张台套米亩万亿字位户"
-_NOT_DATE_BEFORE_RE = re.compile(r"电话|手机|号码|编号|代码|邮编|传真|QQ|账号|索引|文号|\d")
-
-
-class ImpossibleDate(Rule):
-    """A date that cannot exist: 2月30日, 13月, or digits run together (2024327).
-
-    Such dates come from editing slips (a deleted 年 or 月) and print straight into the 公文.
-    """
-
-    code = "D006"
-    name = "impossible-date"
-    title = "日期不成立"
-    severity = Severity.ERROR
-    basis = "GB/T 9704—2012"
-    bad = "2024年教育工作要点\n请于2024年2月30日前报送材料。"
-    good = "2024年教育工作要点\n请于2024年2月29日前报送材料。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _FULL_DATE_RE.finditer(text):
-            problem = _date_problem(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)))
-            if problem:
-                yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
-        for m in _MONTH_DAY_RE.finditer(text):
-            problem = _date_problem(None, int(m.group(1)), int(m.group(2)))
-            if problem:
-                yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
-        for m in _GLUED_DATE_RE.finditer(text):
-            after = text[m.end() : m.end() + 1]
-            if after and after in _NOT_DATE_AFTER:
-                continue
-            if _NOT_DATE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
-                continue
-            year, month, day = (int(g) for g in m.groups())
-            if len(m.group()) != 7 or _date_problem(year, month, day):
-                continue
-            yield ctx.finding(
-                self,
-                Span(m.start(), m.end()),
-                f"“{m.group()}”像是漏写了“年”“月”“日”的日期，应写作“{year}年{month}月{day}日”",
-                Fix(Span(m.start(), m.end()), f"{year}年{month}月{day}日", "补全年月日"),
-            )
-
-
-def _date_problem(year: int | None, month: int, day: int | None) -> str:
-    if not 1 <= month <= 12:
-        return f"中的月份“{month}月”不存在"
-    if day is None:
-        return ""
-    last = _gregorian.monthrange(year if year else 2000, month)[1]
-    if not 1 <= day <= last:
-        return f"不存在：{month}月只有{last}天" + ("" if year else "（闰年）" if month == 2 else "")
-    return ""
-
-
-_DOC_NUMBER_RE = re.compile(r"([〔\[【［])\s*(\d{1,8})\s*([〕\]】］]?)\s*(\d{0,4})\s*(号?)")
-
-
-class DocumentNumberYear(Rule):
-    """A document number (发文字号) whose year is broken: 〔20191 , 〔219〕, 〔2031〕 in a 2024 plan.
-
-    GB/T 9704 writes the year in full, in 〔〕; a mistyped year makes the cited file unfindable.
-    """
-
-    code = "D007"
-    name = "document-number-year"
-    title = "发文字号年份有误"
-    severity = Severity.ERROR
-    basis = "GB/T 9704—2012"
-    bad = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔20201号）要求。"
-    good = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔2020〕1号）要求。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _DOC_NUMBER_RE.finditer(text):
-            opening, digits, closing, serial, hao = m.groups()
-            if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
-                continue  # a document number follows its issuer's 代字
-            span = Span(m.start(), m.end())
-            if opening != "〔" and not (closing and hao):
-                continue  # [1] or 【1】 is a note, not a document number
-            if len(digits) == 4 and closing:
-                year = int(digits)
-                if year < 1949 or (ctx.year is not None and year > ctx.year + 1):
-                    yield ctx.finding(self, span, f"发文字号中的年份“{year}”不合理，请核对")
-                continue
-            fix = None
-            if len(digits) > 4 and digits[:2] in ("19", "20") and not closing and not serial and hao:
-                fixed = f"{opening}{digits[:4]}〕{digits[4:]}号"
-                fix = Fix(span, fixed, f"改为{fixed}")
-                message = f"发文字号“{m.group()}”缺少年份的右括号，应为“{fixed}”"
-            else:
-                message = f"发文字号“{m.group()}”的年份应为四位数字并用〔〕括起，如〔2024〕1号"
-            yield ctx.finding(self, span, message, fix)
-
-
 RULES: tuple[type[Rule], ...] = (
     SupersededCongress,
     FutureMeeting,
@@ -497,4 +347,5 @@ RULES: tuple[type[Rule], ...] = (
     PastTargetYear,
     ImpossibleDate,
     DocumentNumberYear,
+    LeadingZeroDate,
 )

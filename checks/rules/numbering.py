@@ -16,7 +16,6 @@ from desktop.plan.markers import format_marker
 from desktop.plan.model import Node
 
 BASIS_9704 = "GB/T 9704—2012"
-_NUMERALS = frozenset("一二三四五六七八九十百零〇０１２３４５６７８９")
 
 
 def _runs(ctx: Context) -> list:
@@ -51,6 +50,15 @@ def _renumber_fixes(ctx: Context, run: object, node: Node) -> dict[str, object]:
     return {"fix": own, "fixes": tuple(found[1:] if own else found)}
 
 
+def _neighbours(ctx: Context) -> Iterator[tuple[object, int, Node, Node]]:
+    """Each numbered node after the first of its run, with the one before it and the position
+    (2, 3 …) it holds: (run, position, prev, node). S001 and S002 both judge these pairs."""
+    for run in _runs(ctx):
+        nodes = list(run.nodes)
+        for position, (prev, node) in enumerate(itertools.pairwise(nodes), start=2):
+            yield run, position, prev, node
+
+
 def _where(node: Node) -> str:
     return f"“{node.marker_text}{node.headline[:12]}”"
 
@@ -71,21 +79,19 @@ class NumberingGap(Rule):
     good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for run in _runs(ctx):
-            nodes = list(run.nodes)
-            for position, (prev, node) in enumerate(itertools.pairwise(nodes), start=2):
-                if prev.number is None or node.number is None or node.number <= prev.number + 1:
-                    continue
-                if node.number == position:
-                    continue  # 1 2 3 3 5: this one is right, the 3 before it is the duplicate (S002)
-                expected = prev.number + 1
-                missing = format_marker(node.style, expected) if node.style else str(expected)
-                yield ctx.finding(
-                    self,
-                    node.marker.span,
-                    f"序号跳号：{prev.marker_text}之后应为“{missing}”，此处为“{node.marker_text}”",
-                    **_renumber_fixes(ctx, run, node),
-                )
+        for run, position, prev, node in _neighbours(ctx):
+            if prev.number is None or node.number is None or node.number <= prev.number + 1:
+                continue
+            if node.number == position:
+                continue  # 1 2 3 3 5: this one is right, the 3 before it is the duplicate (S002)
+            expected = prev.number + 1
+            missing = format_marker(node.style, expected) if node.style else str(expected)
+            yield ctx.finding(
+                self,
+                node.marker.span,
+                f"序号跳号：{prev.marker_text}之后应为“{missing}”，此处为“{node.marker_text}”",
+                **_renumber_fixes(ctx, run, node),
+            )
 
 
 class NumberingDuplicate(Rule):
@@ -104,19 +110,17 @@ class NumberingDuplicate(Rule):
     good = "一、加强党建\n1.抓学习。\n2.抓班子。\n3.抓队伍。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for run in _runs(ctx):
-            nodes = list(run.nodes)
-            for position, (prev, node) in enumerate(itertools.pairwise(nodes), start=2):
-                if node.number == position and prev.number != position - 1:
-                    continue  # 二 二 三: the first 二 is the wrong one (S003 or S002 says so)
-                if node.number is not None and prev.number is not None and node.number <= prev.number:
-                    what = "重复" if node.number == prev.number else "倒退"
-                    yield ctx.finding(
-                        self,
-                        node.marker.span,
-                        f"序号{what}：{_where(prev)}之后又是“{node.marker_text}”",
-                        **_renumber_fixes(ctx, run, node),
-                    )
+        for run, position, prev, node in _neighbours(ctx):
+            if node.number == position and prev.number != position - 1:
+                continue  # 二 二 三: the first 二 is the wrong one (S003 or S002 says so)
+            if node.number is not None and prev.number is not None and node.number <= prev.number:
+                what = "重复" if node.number == prev.number else "倒退"
+                yield ctx.finding(
+                    self,
+                    node.marker.span,
+                    f"序号{what}：{_where(prev)}之后又是“{node.marker_text}”",
+                    **_renumber_fixes(ctx, run, node),
+                )
 
 
 class NumberingStart(Rule):
@@ -166,6 +170,14 @@ def _form(node: Node) -> str:
     )
 
 
+def _level_forms(ctx: Context) -> Iterator[tuple[list[Node], Counter[str], str]]:
+    """Each level's nodes, the marker forms written there and the majority form. S004 and S005
+    must agree on the majority: S004 reports the minority forms, S005 the majority's own slips."""
+    for nodes in _level_groups(ctx).values():
+        forms = Counter(_form(n) for n in nodes)
+        yield nodes, forms, forms.most_common(1)[0][0]
+
+
 def _canonical_fix(node: Node) -> Fix:
     marker = node.marker
     assert marker is not None
@@ -189,11 +201,9 @@ class MixedMarkerForms(Rule):
     good = "一、加强党建\n（一）抓学习。\n（二）抓班子。\n（三）抓队伍。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for nodes in _level_groups(ctx).values():
-            forms = Counter(_form(n) for n in nodes)
+        for nodes, forms, majority in _level_forms(ctx):
             if len(forms) < 2:
                 continue
-            majority = forms.most_common(1)[0][0]
             listed = "、".join(f"“{f.replace('X', '')}”" for f in forms)
             for node in nodes:
                 if _form(node) != majority and not node.marker.canonical:
@@ -222,9 +232,7 @@ class MarkerPunctuation(Rule):
     good = "一、加强党建\n（一）抓学习。\n（二）抓班子。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for nodes in _level_groups(ctx).values():
-            forms = Counter(_form(n) for n in nodes)
-            majority = forms.most_common(1)[0][0]
+        for nodes, forms, majority in _level_forms(ctx):
             wrong = [n for n in nodes if not n.marker.canonical]
             if len(forms) > 1:
                 # S004 reports the minority forms; here only the majority's own mistakes remain.

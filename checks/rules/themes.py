@@ -8,37 +8,44 @@ first run after the peer folder changes pays for reading it.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from checks.engine import Context, Finding, Rule, Severity
-from desktop.plan.model import Span
+from desktop.plan.model import Plan, Span
 
-_REPORTS: weakref.WeakKeyDictionary[Context, object] = weakref.WeakKeyDictionary()
+_REPORTS: dict[tuple[object, ...], object] = {}
 
 
-def _report(ctx: Context, with_peers: bool):
-    """The themes report of this run (with peers only when a rule needs them)."""
+def report_for(plan: Plan, options: Mapping[str, object] | None = None, with_peers: bool = True):
+    """The themes report of ``plan``, computed once per plan and options.
+
+    The T rules and the GUI's themes panel ask for the same report of the same parsed plan; a plan
+    is immutable, so the report is kept until the plan object is gone.
+    """
     from checks.themes import peer_stats, themes_report
 
-    key = (ctx, with_peers)
-    cached = _REPORTS.get(ctx)
-    if isinstance(cached, dict) and key[1] in cached:
-        return cached[key[1]]
+    options = options or {}
+    folder, cache, share = (options.get(f"T003.{k}") for k in ("peers", "cache_dir", "expected_share"))
+    key = (id(plan), with_peers, folder, cache, share)
+    if key in _REPORTS:
+        return _REPORTS[key]
     peers = None
     if with_peers:
-        folder = ctx.options.get("T003.peers")
-        cache = ctx.options.get("T003.cache_dir")
         try:
             peers = peer_stats(
                 Path(str(folder)) if folder else None, cache_dir=Path(str(cache)) if cache else None
             )
         except Exception:
-            peers = None
-    share = ctx.options.get("T003.expected_share")
-    report = themes_report(ctx.plan, peers, expected_share=float(share) if share is not None else None)
-    _REPORTS.setdefault(ctx, {})[with_peers] = report  # type: ignore[index]
+            peers = None  # an unreadable peer folder costs the peer comparison, not the checklist
+    report = themes_report(plan, peers, expected_share=float(share) if share is not None else None)
+    _REPORTS[key] = report
+    weakref.finalize(plan, _REPORTS.pop, key, None)
     return report
+
+
+def _report(ctx: Context, with_peers: bool):
+    return report_for(ctx.plan, ctx.options, with_peers)
 
 
 def _anchor(ctx: Context) -> Span:

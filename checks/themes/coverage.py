@@ -123,7 +123,7 @@ def _excluded(text: str, span: Span, exclude: Iterable[str]) -> bool:
 
 def _starts_a_word(text: str, start: int, vocabulary: frozenset[str]) -> bool:
     """False when the match begins inside an ordinary word (“品德育人” is not 德育)."""
-    from checks.themes.tokenizer import word_around
+    from desktop.plan.tokens import word_around
 
     found = word_around(text, start)
     if found is None:
@@ -238,7 +238,7 @@ def domain_words(lexicon: Lexicon) -> frozenset[str]:
     """Lexicon terms plus the user dictionary's words: the words a term may sit inside."""
     cached = _VOCABULARY.get(lexicon.digest)
     if cached is None:
-        from checks.themes.lexicon import USERDICT_PATH
+        from desktop.plan.tokens import USERDICT_PATH
 
         words = set(lexicon.vocabulary())
         if USERDICT_PATH.exists():

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from desktop import RESOURCES
 from desktop.plan.errors import InputError
+from desktop.plan.tokens import USERDICT_PATH
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 LEXICON_PATH = RESOURCES / "themes.yaml"
-USERDICT_PATH = RESOURCES / "jieba_userdict.txt"
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,7 @@ def _shared_phrases(texts: list[tuple[str, str]], lexicon: Lexicon) -> list[dict
     import jieba.analyse
     import jieba.posseg
 
-    from checks.themes.tokenizer import tokenizer
+    from desktop.plan.tokens import tokenizer
 
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer()

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     source, plan = load_plan(source_path)
 
-    from desktop.plan.docx_writer import export_blockers, save_atomically
+    from checks.blockers import export_blockers
+    from desktop.plan.docx_writer import save_atomically
 
     blockers = export_blockers(plan)
     if blockers:

@@ -7,15 +7,14 @@ profile beside the template, so a bureau swaps the template or the profile, neve
 details are ``ooxml``'s business.
 
 Text is written exactly as the draft has it, markers included (never Word auto-numbering, which
-breaks when pasted). What must not be printed is reported by :func:`export_blockers` *before*
-export, as fixes the writer accepts or not; this module never rewrites the text.
+breaks when pasted). What must not be printed is reported by ``checks.blockers.export_blockers``
+*before* export, as fixes the writer accepts or not; this module never rewrites the text.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,6 @@ from desktop.plan.model import MarkerStyle, Node, NodeKind, Plan
 
 if TYPE_CHECKING:
     from docx.document import Document
-
-    from checks.engine import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -218,57 +215,3 @@ def heading_style(node: Node) -> str:
     if node.kind is NodeKind.NUMBERED and node.style is not None:
         return HEADING_STYLE[node.style]
     return LEVEL_STYLE[min(node.level, 4) - 1]
-
-
-# --- what must not be printed -------------------------------------------------------------------
-
-# Findings of the checks engine that the official layout must not carry, reused by code.
-ENGINE_BLOCKERS = ("P002", "P004")
-_HYPHEN_RANGE = re.compile(
-    r"(?<![\d.\-])(\d+(?:\.\d+)?%?)\s?(-|~|－－?|--)\s?(\d+(?:\.\d+)?)(?=[%％\u4e00-\u9fff])"
-)
-_LEADING_ZERO = re.compile(r"(?:(?<=年)|(?<=月))0([1-9])(?=[月日])")
-
-
-def export_blockers(plan: Plan) -> list[Finding]:
-    """What the official layout must not carry (GBT9704.md): half-width punctuation and [2026]
-    document numbers (the checks engine's P002 and P004), hyphen and tilde ranges (3-5所) and
-    leading-zero dates (01月). Every finding offers a certain fix; the export never rewrites.
-    """
-    from checks.engine import Context, Fix, run_checks
-    from checks.rules import rule_by_code
-    from desktop.plan.model import Span
-
-    _RangeMark, _LeadingZero = _detector_rules()
-    rules = [r for r in (rule_by_code(c) for c in ENGINE_BLOCKERS) if r is not None]
-    found = list(run_checks(plan, rules=rules)) if rules else []
-
-    ctx, text = Context(plan), plan.text
-    dash = "—" if re.search(r"\d—\d", text) else "～"  # one range style per document
-    for match in _HYPHEN_RANGE.finditer(text):
-        sep = Span(match.start(2), match.end(2))
-        message = f"数值范围“{match.group(0)}”应写作“{match.group(1)}{dash}{match.group(3)}”"
-        found.append(
-            ctx.finding(
-                _RangeMark, Span(match.start(), match.end()), message, Fix(sep, dash, f"改为“{dash}”")
-            )
-        )
-    for match in _LEADING_ZERO.finditer(text):
-        zero = Span(match.start(), match.start() + 1)
-        message = f"日期中的“{match.group(0)}”不应有前导零"
-        found.append(ctx.finding(_LeadingZero, zero, message, Fix(zero, "", "删去前导零")))
-    found.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-    return found
-
-
-def _detector_rules():
-    """Rule-like descriptors for the two checks the engine does not have (codes X001, X002)."""
-    from checks.engine import Severity
-
-    class RangeMark:
-        code, severity, basis = "X001", Severity.WARNING, "GB/T 15834—2011 4.13"
-
-    class LeadingZero:
-        code, severity, basis = "X002", Severity.WARNING, "GB/T 9704—2012 7.3.5.4"
-
-    return RangeMark, LeadingZero

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import docx
 
+from checks.blockers import export_blockers
 from checks.engine import apply_fixes
-from desktop.plan.docx_writer import export_blockers, write_docx
+from desktop.plan.docx_writer import write_docx
 from desktop.plan.parse import parse
 
 DRAFT = (
@@ -23,10 +24,10 @@ def codes(plan):
 def test_blockers_found_with_fixes():
     plan = parse(DRAFT)
     found = export_blockers(plan)
-    assert {"X001", "X002", "P004"} <= {f.code for f in found}
-    ranges = [f for f in found if f.code == "X001"]
+    assert {"N005", "D008", "P004"} <= {f.code for f in found}
+    ranges = [f for f in found if f.code == "N005"]
     assert [f.excerpt.count("2-3") for f in ranges][:1] == [1] and len(ranges) == 2
-    assert all(f.all_fixes() for f in found if f.code in ("X001", "X002"))
+    assert all(f.all_fixes() for f in found if f.code in ("N005", "D008"))
 
 
 def test_fixes_clear_the_blockers():
@@ -36,6 +37,23 @@ def test_fixes_clear_the_blockers():
     assert "2026年3月5日" in fixed
     assert "〔2026〕" in fixed
     assert codes(parse(fixed)) == []
+
+
+def test_blockers_are_the_engine_rules_by_code() -> None:
+    # The export reuses the checks engine: same codes, messages and fixes as `plandesk check`.
+    from checks.blockers import ENGINE_BLOCKERS
+    from checks.config import CheckConfig
+    from checks.engine import run_checks
+
+    plan = parse(DRAFT)
+    checked = run_checks(plan, CheckConfig.defaults().merged(select=list(ENGINE_BLOCKERS)))
+    assert [f.to_dict() for f in export_blockers(plan)] == [f.to_dict() for f in checked]
+
+
+def test_range_fix_follows_the_document_style() -> None:
+    plan = parse("某某区2026年教育工作要点\n一、办学条件\n1.新增市优质园2-3所，建成示范校4—5所。\n")
+    fixed = apply_fixes(plan.text, [fix for f in export_blockers(plan) for fix in f.all_fixes()])
+    assert "2—3所" in fixed and "4—5所" in fixed
 
 
 def test_half_width_punctuation_of_a_web_page_is_one_finding(corpus_path):

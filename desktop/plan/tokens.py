@@ -1,4 +1,8 @@
-"""jieba, loaded once and only when a theme question is first asked.
+"""jieba, loaded once and only when words are first needed (themes, the comparison).
+
+It sits in the core because both the themes checklist (``checks.themes``) and the comparison
+(``desktop.plan.compare``) segment text with the same dictionary, and the core may not import
+from ``checks``.
 
 Loading jieba's dictionary takes about half a second, so nothing imports jieba at module import
 time: ``plandesk outline`` and ``plandesk check --ignore T`` never pay for it. The GUI calls
@@ -17,12 +21,15 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checks.themes.lexicon import USERDICT_PATH
+from desktop import RESOURCES
 
 if TYPE_CHECKING:
     import jieba
 
 logger = logging.getLogger(__name__)
+
+USERDICT_PATH = RESOURCES / "jieba_userdict.txt"
+"""Domain terms (双减, 五育并举, 县管校聘 …) jieba must keep whole."""
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
