@@ -4,6 +4,12 @@ Reading and writing go through the core (``loader.load_source``, ``store.save_dr
 ``store.RecoveryStore``); this module only decides when, asks the writer, and shows the core's
 Chinese messages. Autosave writes a recovery file every minute and after each structural change;
 a normal save or close removes it, so whatever is left at start-up is work a crash interrupted.
+
+Several windows may run at once, sharing the recovery folder. Each running instance holds a lock
+file (``<instance>.lock``, Qt's QLockFile: PID, host and program inside) and names its recovery
+files ``<instance>_<draft>``; a recovery file whose instance still holds its lock is another
+window's live work, not a crash, and is never offered. A crashed instance's lock is stale (its
+process is gone), so its files are offered.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.plan.errors import InputError
@@ -81,6 +87,13 @@ class DraftFiles(QObject):
         from desktop.plan.store import RecoveryStore
 
         self.recovery = RecoveryStore(window.settings.recovery_dir)
+        self.instance = uuid.uuid4().hex[:12]
+        window.settings.recovery_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(self._lock_path(self.instance)))
+        self._lock.setStaleLockTime(0)  # only a dead process makes a lock stale, never its age
+        if not self._lock.tryLock(0):
+            logger.warning("cannot lock %s", self._lock_path(self.instance))
+        self.draft.draft_id = self._new_draft_id()
         self._autosaved_revision = -1
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(max(1, window.settings.autosave_seconds) * 1000)
@@ -100,8 +113,30 @@ class DraftFiles(QObject):
         else:
             QMessageBox.warning(self.window, self.tr("无法完成"), message)
 
+    def _lock_path(self, instance: str) -> Path:
+        return self.window.settings.recovery_dir / f"{instance}.lock"
+
+    def _new_draft_id(self) -> str:
+        return f"{self.instance}_{uuid.uuid4().hex[:12]}"
+
+    def _instance_alive(self, instance: str) -> bool:
+        """Whether another running window holds ``instance``'s lock (a stale one is removed)."""
+        if instance == self.instance:
+            return True
+        path = self._lock_path(instance)
+        if not path.exists():
+            return False
+        other = QLockFile(str(path))
+        other.setStaleLockTime(0)
+        if other.tryLock(0):  # stale: its process died; the files are a crash's leftovers
+            other.unlock()
+            return False
+        return other.error() == QLockFile.LockError.LockFailedError
+
     def _start(self, text: str, draft: Draft, modified: bool) -> None:
         self.recovery.discard(self.draft.draft_id)
+        if not draft.draft_id.startswith(self.instance + "_"):
+            draft.draft_id = self._new_draft_id()
         self.draft = draft
         editor = self.window.editor
         editor.load_text(text)
@@ -272,7 +307,9 @@ class DraftFiles(QObject):
             return False
         source = str(self.draft.path or self.draft.source_path or "")
         try:
-            self.recovery.write(self.draft.draft_id, document.toPlainText(), self.draft.overrides, source)
+            self.recovery.write(
+                self.draft.draft_id, document.toPlainText(), self.draft.overrides, source, self.draft.extra
+            )
         except InputError as error:
             self.window.statusBar().showMessage(error.message, 5000)
             return False
@@ -283,9 +320,17 @@ class DraftFiles(QObject):
         """A normal close: the work is saved or deliberately discarded, so no recovery is needed."""
         self.autosave_timer.stop()
         self.recovery.discard(self.draft.draft_id)
+        if self._lock.isLocked():
+            self._lock.unlock()
 
     def pending_recoveries(self) -> list[Recovery]:
-        return self.recovery.pending()
+        """Recovery files of crashed instances (never this or another running window's)."""
+        found = []
+        for recovery in self.recovery.pending():
+            instance, sep, _ = recovery.draft_id.partition("_")
+            if not (sep and self._instance_alive(instance)):
+                found.append(recovery)
+        return found
 
     def offer_recovery(self, ask: bool = True) -> bool:
         """At start-up: offer the newest unsaved work a crash left behind; True when restored."""
@@ -313,12 +358,13 @@ class DraftFiles(QObject):
         source_path = Path(recovery.source_path) if recovery.source_path else None
         is_draft = source_path is not None and source_path.name.endswith(".plan.yaml")
         draft = Draft(
-            draft_id=recovery.draft_id,
             path=source_path if is_draft else None,
             source_path=source_path,
             overrides=recovery.source.metadata,
             extra=dict(recovery.source.extra),
         )
-        self.draft = Draft()  # so _start does not discard the file being restored
         self._start(recovery.source.text, draft, modified=True)
+        # The work now belongs to this instance: its own recovery file first, then the old one goes.
+        if self.autosave():
+            self.recovery.discard(recovery.draft_id)
         return True

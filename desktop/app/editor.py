@@ -8,6 +8,7 @@ character outside the Basic Multilingual Plane (rare CJK extensions, emoji), whi
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -19,13 +20,21 @@ if TYPE_CHECKING:
     from checks.engine import Finding
 
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#ef8f00", "info": "#1e88e5"}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_BIG_CHANGE = 64  # inserted characters above which the whole text is rescanned
 
 
 class OffsetMap:
     """Converts between Python string offsets and Qt document positions for one text."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # A C-speed scan: this runs again after edits that bring such characters in.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+    @property
+    def identity(self) -> bool:
+        """True when Python and Qt offsets are the same (no character outside the BMP)."""
+        return not self._astral
 
     def to_qt(self, offset: int) -> int:
         if not self._astral:
@@ -60,9 +69,11 @@ class PlanEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self._findings: list[tuple[QTextCursor, Finding]] = []
+        self._findings_key: tuple[object, ...] = ()
         self._offsets = OffsetMap("")
+        self._offsets_stale = False
         self.cursorPositionChanged.connect(self._emit_cursor_offset)
-        self.textChanged.connect(self._text_changed)
+        self.document().contentsChange.connect(self._contents_change)
 
     # Text -------------------------------------------------------------------------------------
     def text(self) -> str:
@@ -72,14 +83,29 @@ class PlanEditor(QPlainTextEdit):
         """Replace the document (a new file): clears undo history and findings."""
         self.setPlainText(text)
         self._offsets = OffsetMap(text)
+        self._offsets_stale = False
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _text_changed(self) -> None:
-        self._offsets_stale = True
+    def _contents_change(self, position: int, _removed: int, added: int) -> None:
+        """Keep the offset map without reading the whole text on every keystroke.
+
+        While the text has no character outside the BMP, offsets are the identity and stay so
+        unless the inserted characters bring a surrogate pair in; only then is the text rescanned.
+        """
+        if self._offsets_stale:
+            return
+        if not self._offsets.identity or added > _BIG_CHANGE:
+            self._offsets_stale = True
+            return
+        document = self.document()
+        for qt_position in range(position, position + added):
+            if 0xD800 <= ord(document.characterAt(qt_position) or " ") <= 0xDFFF:
+                self._offsets_stale = True
+                return
 
     def offsets(self) -> OffsetMap:
-        if getattr(self, "_offsets_stale", True):
+        if self._offsets_stale:
             self._offsets = OffsetMap(self.toPlainText())
             self._offsets_stale = False
         return self._offsets
@@ -136,11 +162,16 @@ class PlanEditor(QPlainTextEdit):
         Cursors inside a document move with later edits, so the underlines stay on the right
         words while the writer keeps typing and the next analysis runs.
         """
+        findings = sorted(findings, key=lambda f: -_rank(f))
+        key = tuple((f.code, f.span.start, f.span.end, f.severity.value, f.message) for f in findings)
+        if key == self._findings_key and self._underlines_in_place():
+            return  # the same findings, still under the same characters: nothing to redo
         offsets = self.offsets()
         size = self.document().characterCount() - 1
         selections: list[QTextEdit.ExtraSelection] = []
         self._findings = []
-        for finding in sorted(findings, key=lambda f: -_rank(f)):
+        self._findings_key = key
+        for finding in findings:
             start = offsets.to_qt(finding.span.start)
             end = offsets.to_qt(max(finding.span.end, finding.span.start + 1))
             start, end = min(start, size), min(end, size)
@@ -158,6 +189,19 @@ class PlanEditor(QPlainTextEdit):
             selections.append(selection)
             self._findings.append((cursor, finding))
         self.setExtraSelections(selections)
+
+    def _underlines_in_place(self) -> bool:
+        """Whether each underline still covers its finding's span (edits elsewhere move cursors)."""
+        offsets = self.offsets()
+        size = self.document().characterCount() - 1
+        for cursor, finding in self._findings:
+            start = min(offsets.to_qt(finding.span.start), size)
+            end = min(offsets.to_qt(max(finding.span.end, finding.span.start + 1)), size)
+            if start >= end:
+                start = max(0, end - 1)
+            if (cursor.selectionStart(), cursor.selectionEnd()) != (start, end):
+                return False
+        return True
 
     def findings_at(self, position: int) -> list[Finding]:
         """Findings whose underline covers Qt position ``position``."""

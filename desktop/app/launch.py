@@ -38,14 +38,16 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
         loop = QEventLoop()
         window.analysis_shown.connect(lambda _result: loop.quit())
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-        if window.shown is None:
+        if file is None:
             window.recheck()
+        if window.shown is None or not window.shown.complete:
             loop.exec()
         app.processEvents()
         image = window.grab()
         ok = image.save(str(Path(screenshot)))
         window.files.close_draft()
         window.runner.wait_idle(5000)
+        window.exporter.wait_idle(5000)
         if not ok:
             print(f"无法保存截图“{screenshot}”。", file=sys.stderr)
             return 2

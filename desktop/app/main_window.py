@@ -4,6 +4,10 @@ The editor's text is the single source of truth. Typing restarts a short single-
 typing pauses, a snapshot of the text goes to the worker, and the result (outline, findings,
 themes) is shown only if it still belongs to the text on screen. Structural edits and fixes are
 new texts computed by the core and applied to the editor as one undoable step.
+
+Keystrokes themselves do no parsing and no whole-text work; a result is shown in two steps (the
+outline and the problems first, the themes once jieba has run), and a panel whose content did
+not change is left alone.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
 from desktop.app.settings import AppSettings
 from desktop.app.themes_panel import ThemesDock
+from desktop.app.user_words import WordLists, bureau_of
 from desktop.app.workers import Analysis, AnalysisRunner
 
 if TYPE_CHECKING:
-    from checks.engine import Fix
+    from checks.engine import Finding, Fix
     from desktop.plan.model import Plan
 
 logger = logging.getLogger(__name__)
@@ -36,7 +41,8 @@ APP_NAME = "要点编写助手"
 class MainWindow(QMainWindow):
     """The PlanDesk window. ``settings`` is passed in so tests can point it at a temporary folder."""
 
-    analysis_shown = Signal(object)  # the Analysis now on screen
+    analysis_shown = Signal(object)  # the complete Analysis now on screen (themes included)
+    problems_shown = Signal(object)  # an Analysis whose findings are on screen (maybe before themes)
     outline_shown = Signal()  # the outline of the text on screen is shown (checks may still run)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
@@ -51,11 +57,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
-        self.resizeDocks([self.outline, self.themes], [340, 240], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline, self.themes], [300, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
         self.find_dialog = FindReplaceDialog(self.editor, self)
         self.runner = AnalysisRunner(self)
-        self.shown: Analysis | None = None
+        self.word_lists = WordLists(settings.folder)
+        self.runner.config = self.word_lists.config_for  # chosen per plan, in the worker
+        self.shown: Analysis | None = None  # the analysis on screen; see its ``stage``
         self.files = DraftFiles(self)
 
         self._check_timer = QTimer(self)
@@ -70,12 +78,16 @@ class MainWindow(QMainWindow):
         self.outline.apply_edit = self.apply_structural_edit
         self.problems.jump_requested.connect(self.jump_to)
         self.problems.fixes_requested.connect(self.apply_fixes)
+        self.problems.add_word_requested.connect(self._add_word_of)
         self.themes.jump_requested.connect(self.jump_to)
         self.themes.line_requested.connect(self.jump_to_line)
         self.runner.finished.connect(self._show_analysis)
         self.runner.outline_ready.connect(self._show_outline)
         self.runner.busy_changed.connect(self._busy_changed)
 
+        from desktop.app.export_flow import Exporter
+
+        self.exporter = Exporter(self)
         self._make_status_bar()
         self._make_menus()
         self.setAcceptDrops(True)
@@ -111,6 +123,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self._action(tr("保存(&S)"), files.save, QKeySequence.StandardKey.Save))
         file_menu.addAction(self._action(tr("另存为(&A)…"), files.save_as, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        self.export_docx_action = self._action(tr("导出公文（.docx）…"), self.exporter.export_docx, "Ctrl+E")
+        self.export_tasks_action = self._action(tr("导出任务分解表…"), self.exporter.export_tasks)
+        file_menu.addActions([self.export_docx_action, self.export_tasks_action])
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("公文信息(&I)…"), files.edit_metadata))
         file_menu.addSeparator()
@@ -149,8 +165,22 @@ class MainWindow(QMainWindow):
         check_menu.addAction(self._action(tr("下一个问题"), lambda: self.step_problem(+1), "F8"))
         check_menu.addAction(self._action(tr("上一个问题"), lambda: self.step_problem(-1), "Shift+F8"))
 
+        tools_menu = bar.addMenu(tr("工具(&T)"))
+        # ---- 与上一年度比对（issue: comparison) ---------------------------------------------------
+        # Shown only once desktop/app/compare_view.py exists; it owns the whole dialog.
+        if _module_exists("desktop.app.compare_view"):
+            self.compare_action = self._action(tr("与上一年度比对…"), self.open_compare)
+            tools_menu.addAction(self.compare_action)
+        # -------------------------------------------------------------------------------------------
+        tools_menu.addAction(self._action(tr("本单位词典…"), self.show_user_words))
+
         help_menu = bar.addMenu(tr("帮助(&H)"))
         help_menu.addAction(self._action(tr("关于(&A)"), self._about))
+
+    def open_compare(self) -> None:
+        from desktop.app import compare_view  # type: ignore[attr-defined]
+
+        compare_view.open_compare(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -178,33 +208,35 @@ class MainWindow(QMainWindow):
         self.items_label = QLabel()
         self.problems_label = QLabel()
         for label in (self.busy_label, self.chars_label, self.items_label, self.problems_label):
+            label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
     def _busy_changed(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
 
-    def _update_counts(self) -> None:
-        text = self.editor.toPlainText()
+    def _update_counts(self, text: str) -> None:
         chars = len(text) - text.count("\n") - text.count(" ")
         self.chars_label.setText(self.tr("字数：%1").replace("%1", str(chars)))
 
     # Analysis ------------------------------------------------------------------------------------
     def _text_changed(self) -> None:
+        """A keystroke: only restart the pause timer (no parsing, no whole-text work)."""
         self._check_timer.start()
-        self._update_counts()
 
     def recheck(self) -> int:
         """Analyse the text now on screen (F7; also when typing pauses)."""
         self._check_timer.stop()
-        return self.runner.request(self.editor.toPlainText(), self.files.draft.overrides)
+        text = self.editor.toPlainText()
+        self._update_counts(text)
+        return self.runner.request(text, self.files.draft.overrides)
 
     def _show_analysis(self, result: Analysis) -> None:
         if result.text != self.editor.toPlainText():
             return  # typed since the snapshot: the pending timer brings a fresh one
         self.shown = result
-        self.outline.set_plan(result.plan)
+        self.outline.set_plan(result.plan)  # rebuilds the tree only when the outline changed
         self.outline.follow_cursor(self.editor.cursor_offset())
-        self.problems.set_findings(result.findings)
+        self.problems.set_findings(result.findings)  # each of these skips unchanged findings
         self.editor.show_findings(result.findings)
         if result.themes is not None:
             self.themes.set_report(result.themes)
@@ -219,7 +251,9 @@ class MainWindow(QMainWindow):
         if result.error:
             self.statusBar().showMessage(result.error, 5000)
         self.outline_shown.emit()
-        self.analysis_shown.emit(result)
+        self.problems_shown.emit(result)
+        if result.complete:
+            self.analysis_shown.emit(result)
 
     def _show_outline(self, early: Analysis) -> None:
         """The outline before the checks finish; only while nothing newer is on screen."""
@@ -240,6 +274,40 @@ class MainWindow(QMainWindow):
 
         return parse(text, self.files.draft.overrides)
 
+    # The writer's own words -------------------------------------------------------------------------
+    def bureau(self) -> str:
+        """The bureau whose word list applies: the 发文机关 of the plan on screen."""
+        plan = self.shown.plan if self.shown is not None else None
+        return bureau_of(plan)
+
+    def add_user_word(self, word: str) -> bool:
+        """“加入词典”: keep ``word`` in this bureau's list and check again without its W findings."""
+        bureau = self.bureau()
+        try:
+            added = self.word_lists.add(bureau, word)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("无法加入词典"), str(error))
+            return False
+        message = "已将“%1”加入“%2”的词典。" if added else "“%1”已在“%2”的词典中。"
+        self.statusBar().showMessage(self.tr(message).replace("%1", word).replace("%2", bureau), 5000)
+        self.recheck()
+        return added
+
+    def _add_word_of(self, finding: Finding) -> None:
+        if self.shown is not None and self.shown.text == self.editor.toPlainText():
+            self.add_user_word(finding.span.slice(self.shown.text))
+
+    def show_user_words(self) -> None:
+        bureau = self.bureau()
+        words = self.word_lists.words(bureau)
+        path = self.word_lists.path_for(bureau)
+        QMessageBox.information(
+            self,
+            self.tr("本单位词典"),
+            self.tr("“%1”的词典（%2）：\n").replace("%1", bureau).replace("%2", str(path))
+            + ("、".join(words) if words else self.tr("（尚无词语；在问题面板中对用词提示选“加入词典”）")),
+        )
+
     # Edits from the panels ------------------------------------------------------------------------
     def apply_structural_edit(self, edit: Edit) -> None:
         """Apply an outline change as one undoable step, then check and autosave at once."""
@@ -250,11 +318,17 @@ class MainWindow(QMainWindow):
 
     def apply_fixes(self, fixes: list[Fix]) -> bool:
         """Apply fixes computed for the text on screen as one undoable step."""
-        from checks.engine import apply_fixes
-
         text = self.editor.toPlainText()
         if self.shown is None or self.shown.text != text:
             self.statusBar().showMessage(self.tr("文本已改动，请待检查完成后再修复。"), 4000)
+            return False
+        return self.apply_fixes_to(text, fixes)
+
+    def apply_fixes_to(self, text: str, fixes: list[Fix]) -> bool:
+        """Apply fixes computed for ``text`` (the editor's text) as one undoable step."""
+        from checks.engine import apply_fixes
+
+        if text != self.editor.toPlainText():
             return False
         changed = self.editor.replace_text(apply_fixes(text, fixes))
         if changed:
@@ -307,7 +381,17 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.close_draft()
+        self.exporter.wait_idle(30_000)
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.runner.wait_idle(2000)
         event.accept()
+
+
+def _module_exists(name: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False

@@ -55,6 +55,26 @@ def path_of(plan: Plan, offset: int) -> Path:
             return tuple(path)
 
 
+def _label(node: Node) -> str:
+    return f"{node.marker_text}{node.headline}" if node.marker else node.headline
+
+
+def outline_signature(plan: Plan | None) -> tuple[tuple[object, ...] | None, tuple[int, ...]]:
+    """(shape, lines): what the tree shows, and the line of each node (tooltips only)."""
+    if plan is None:
+        return None, ()
+    lines: list[int] = []
+
+    def shape(nodes: tuple[Node, ...]) -> tuple[object, ...]:
+        out = []
+        for node in nodes:
+            lines.append(node.line)
+            out.append((_label(node), node.marker is None, shape(node.children)))
+        return tuple(out)
+
+    return shape(plan.nodes), tuple(lines)
+
+
 class OutlineTree(QTreeWidget):
     """The tree widget; drops are turned into text moves instead of item moves."""
 
@@ -110,6 +130,8 @@ class OutlineDock(QDockWidget):
         self.fresh_plan: Callable[[], Plan | None] = lambda: self.plan
         self.apply_edit: Callable[[Edit], None] = lambda edit: None
         self._syncing = False
+        self._shape: tuple[object, ...] | None = None
+        self._lines: tuple[int, ...] = ()
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(lambda item, _col: self._activate(item))
         self.tree.dropped.connect(self._dropped)
@@ -118,9 +140,20 @@ class OutlineDock(QDockWidget):
 
     # Showing the plan -------------------------------------------------------------------------
     def set_plan(self, plan: Plan | None) -> None:
-        """Rebuild the tree from a parse, keeping the selected path when it still exists."""
-        selected = self.selected_path()
+        """Show a parse: rebuild the tree only when the outline changed, keeping the selection.
+
+        Typing inside an item changes neither labels nor shape, so the tree (and its scroll
+        position and expansion) is kept and only the line numbers in the tooltips follow.
+        """
+        shape, lines = outline_signature(plan)
         self.plan = plan
+        if shape == self._shape and plan is not None:
+            if lines != self._lines:
+                self._lines = lines
+                self._update_lines(plan)
+            return
+        self._shape, self._lines = shape, lines
+        selected = self.selected_path()
         self._syncing = True
         self.tree.setUpdatesEnabled(False)
         try:
@@ -134,12 +167,21 @@ class OutlineDock(QDockWidget):
             self.tree.setUpdatesEnabled(True)
             self._syncing = False
 
+    def _update_lines(self, plan: Plan) -> None:
+        def visit(item: QTreeWidgetItem, nodes: tuple[Node, ...]) -> None:
+            for index, node in enumerate(nodes):
+                child = item.child(index)
+                child.setToolTip(0, f"{_label(node)}\n" + self.tr("第 %1 行").replace("%1", str(node.line)))
+                visit(child, node.children)
+
+        visit(self.tree.invisibleRootItem(), plan.nodes)
+
     def _add(self, parent: QTreeWidgetItem, nodes: tuple[Node, ...], path: Path) -> None:
         for index, node in enumerate(nodes):
-            label = f"{node.marker_text}{node.headline}" if node.marker else node.headline
+            label = _label(node)
             item = QTreeWidgetItem(parent, [label])
             item.setData(0, PATH_ROLE, (*path, index))
-            item.setToolTip(0, self.tr("第 %1 行").replace("%1", str(node.line)))
+            item.setToolTip(0, f"{label}\n" + self.tr("第 %1 行").replace("%1", str(node.line)))
             if node.marker is None:
                 font = item.font(0)
                 font.setBold(True)

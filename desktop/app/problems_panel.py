@@ -1,7 +1,9 @@
 """The problems dock: findings of the checks, filtered by severity and family, with their fixes.
 
 It shows ``checks.engine.Finding`` objects exactly as the command line reports them; applying a
-fix is handed to the host as a list of ``Fix`` so the text is changed in one undoable edit.
+fix is handed to the host as a list of ``Fix`` so the text is changed in one undoable edit. A
+wording (W) finding on a word the bureau uses on purpose can be silenced for good: “加入词典”
+hands the finding to the host, which keeps the word in the bureau's list.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -58,10 +61,15 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.findings: list[Finding] = []
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding]) -> bool:
+        """Show ``findings``; False (and no reset of the view) when they are the ones shown."""
+        if _key(findings) == _key(self.findings):
+            self.findings = list(findings)  # same rows; keep the newest objects for their fixes
+            return False
         self.beginResetModel()
         self.findings = list(findings)
         self.endResetModel()
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self.findings)
@@ -111,6 +119,10 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+def _key(findings: list[Finding] | tuple[Finding, ...]) -> tuple[object, ...]:
+    return tuple((f.code, f.span.start, f.span.end, f.severity.value, f.message) for f in findings)
+
+
 class FindingsFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -132,6 +144,7 @@ class ProblemsDock(QDockWidget):
 
     jump_requested = Signal(int, int)  # start, end offsets
     fixes_requested = Signal(object)  # list[Fix]
+    add_word_requested = Signal(object)  # the W Finding whose word goes into the bureau's list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,11 +182,17 @@ class ProblemsDock(QDockWidget):
         self.fix_all_button = QPushButton(self.tr("修复全部同类"))
         self.fix_button.clicked.connect(self.apply_current_fix)
         self.fix_all_button.clicked.connect(self.apply_all_of_current_code)
+        self.add_word_button = QPushButton(self.tr("加入词典"))
+        self.add_word_button.setToolTip(self.tr("本单位有意这样用词：加入本单位词典，今后不再提示"))
+        self.add_word_button.clicked.connect(self.add_current_word)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.summary = QLabel()
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.severity_box, self.family_box, self.fix_button, self.fix_all_button):
+        buttons = (self.fix_button, self.fix_all_button, self.add_word_button)
+        for widget in (self.severity_box, self.family_box, *buttons):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -187,7 +206,9 @@ class ProblemsDock(QDockWidget):
 
     def set_findings(self, findings: list[Finding] | tuple[Finding, ...]) -> None:
         current = self.current_finding()
-        self.model.set_findings(list(findings))
+        if not self.model.set_findings(list(findings)):
+            self._update_buttons()
+            return
         header = self.view.horizontalHeader()
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if current is not None:
@@ -247,6 +268,7 @@ class ProblemsDock(QDockWidget):
         has_fix = finding is not None and bool(finding.fix or finding.fixes)
         self.fix_button.setEnabled(has_fix)
         self.fix_all_button.setEnabled(finding is not None and bool(self.fixes_for_code(finding.code)))
+        self.add_word_button.setEnabled(finding is not None and finding.code.startswith("W"))
         if finding is not None:
             self.fix_all_button.setText(self.tr("修复全部 %1").replace("%1", finding.code))
         else:
@@ -280,3 +302,20 @@ class ProblemsDock(QDockWidget):
             fixes = self.fixes_for_code(finding.code)
             if fixes:
                 self.fixes_requested.emit(fixes)
+
+    def add_current_word(self) -> None:
+        """“加入词典” on the current W finding."""
+        finding = self.current_finding()
+        if finding is not None and finding.code.startswith("W"):
+            self.add_word_requested.emit(finding)
+
+    def _context_menu(self, point: object) -> None:
+        index = self.view.indexAt(point)  # type: ignore[arg-type]
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        for button in (self.fix_button, self.fix_all_button, self.add_word_button):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.exec(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]

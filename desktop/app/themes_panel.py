@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 STATUS_LABELS = {"covered": "已覆盖", "weak": "较弱", "missing": "缺失", "expected": "范本普遍覆盖"}
 STATUS_COLOURS = {"covered": "#2e7d32", "weak": "#ef8f00", "missing": "#d32f2f"}
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 2
+EXPAND_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def field(obj: Any, name: str, default: Any = None) -> Any:
@@ -57,6 +59,18 @@ def themes_of(report: Any) -> list[Any]:
                 "peers_covering": row.peers_covering,
                 "peers_total": row.peers_total,
                 "missing_parts": list(cov.parts_missing),
+                "parts": [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "status": p.status.value,
+                        "mentions": [
+                            {"line": m.line, "term": m.term, "start": m.span.start, "end": m.span.end}
+                            for m in p.mentions
+                        ],
+                    }
+                    for p in cov.parts
+                ],
             }
         )
     return themes
@@ -82,7 +96,15 @@ class ThemesDock(QDockWidget):
         self.setWindowTitle(self.tr("主题"))
         self.setObjectName("themes_dock")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("主题"), self.tr("状态"), self.tr("范本覆盖"), self.tr("提及")])
+        self.tree.setHeaderLabels([self.tr("主题"), self.tr("状态"), self.tr("范本"), self.tr("提及")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets the room
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(24)
+        self.tree.setIndentation(14)
+        self.tree.headerItem().setToolTip(2, self.tr("范本要点中有几份写到这一主题"))
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._jump(item))
         self.previous_button = QPushButton(self.tr("上一处"))
         self.next_button = QPushButton(self.tr("下一处"))
@@ -107,8 +129,13 @@ class ThemesDock(QDockWidget):
         self.set_report(None)
 
     def set_report(self, report: Any) -> None:
-        self.report = report
+        """Show a report; the tree is rebuilt only when what it shows changed."""
         themes = themes_of(report)
+        key = (report is None, repr(themes), repr(field(report, "suggestions", None) if report else None))
+        self.report = report
+        if key == getattr(self, "_key", None):
+            return
+        self._key = key
         self.placeholder.setVisible(report is None)
         self.tree.setVisible(report is not None)
         expanded = {
@@ -118,9 +145,9 @@ class ThemesDock(QDockWidget):
         }
         self.tree.clear()
         for theme in themes:
-            self.tree.addTopLevelItem(self._theme_item(theme, expanded))
-        for column in range(1, 4):
-            self.tree.resizeColumnToContents(column)
+            item = self._theme_item(theme, expanded)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(bool(item.data(0, EXPAND_ROLE)))  # only takes once in the tree
         suggestions = field(report, "suggestions", None) if report is not None else None
         if suggestions:
             words = [str(field(s, "phrase", s)) for s in suggestions]
@@ -146,20 +173,56 @@ class ThemesDock(QDockWidget):
             ]
         )
         item.setForeground(1, QBrush(QColor(STATUS_COLOURS.get(status, "#555555"))))
+        item.setToolTip(0, name)
+        parts = list(field(theme, "parts", None) or [])
         missing_parts = field(theme, "missing_parts", None)
         if missing_parts:
             names = [str(field(p, "name", p)) for p in missing_parts]
-            item.setToolTip(0, self.tr("缺少：") + "、".join(names))
-            item.setText(1, item.text(1) + self.tr("（缺：%1）").replace("%1", "、".join(names)))
+            item.setToolTip(0, name + "\n" + self.tr("缺少：") + "、".join(names))
+            item.setToolTip(1, self.tr("缺少：") + "、".join(names))
+        if parts:  # 五育: one row per part with its own status and mentions
+            for part in parts:
+                part_status = str(field(part, "status", ""))
+                part_mentions = list(field(part, "mentions", []) or [])
+                row = QTreeWidgetItem(
+                    [
+                        str(field(part, "name", "")),
+                        self.tr(STATUS_LABELS.get(part_status, part_status)),
+                        "",
+                        str(len(part_mentions)),
+                    ]
+                )
+                row.setForeground(1, QBrush(QColor(STATUS_COLOURS.get(part_status, "#555555"))))
+                self._add_mentions(row, part_mentions)
+                row.setExpanded(False)
+                item.addChild(row)
+        else:
+            self._add_mentions(item, mentions)
+        # A theme with a missing part opens by itself: the missing part is the news.
+        item.setData(0, EXPAND_ROLE, name in expanded or bool(parts and missing_parts))
+        return item
+
+    def _add_mentions(self, parent: QTreeWidgetItem, mentions: list[Any]) -> None:
         for mention in mentions:
             line = field(mention, "line", "")
             child = QTreeWidgetItem(
                 [f"{self.tr('第 %1 行').replace('%1', str(line))}  {field(mention, 'term', '')}"]
             )
             child.setData(0, MENTION_ROLE, (mention_span(mention), line))
-            item.addChild(child)
-        item.setExpanded(name in expanded)
-        return item
+            child.setToolTip(0, child.text(0))
+            parent.addChild(child)
+
+    def part_rows(self, theme_name: str) -> list[tuple[str, str]]:
+        """(part, status label) rows shown under a theme with parts (五育), for tests and checks."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.text(0).startswith(theme_name):
+                return [
+                    (item.child(j).text(0), item.child(j).text(1))
+                    for j in range(item.childCount())
+                    if item.child(j).data(0, MENTION_ROLE) is None
+                ]
+        return []
 
     def _jump(self, item: QTreeWidgetItem) -> None:
         data = item.data(0, MENTION_ROLE)
@@ -172,15 +235,27 @@ class ThemesDock(QDockWidget):
             self.line_requested.emit(int(line))
 
     def step(self, direction: int) -> None:
-        """Go to the next (or previous) mention of the selected theme."""
+        """Go to the next (or previous) mention of the selected theme (or part of it)."""
         current = self.tree.currentItem()
         if current is None:
             return
-        theme = current.parent() or current
-        if theme.childCount() == 0:
+        group = current.parent() if current.data(0, MENTION_ROLE) else current
+        if group is None:
             return
-        index = theme.indexOfChild(current) if current.parent() else -1
-        index = (index + direction) % theme.childCount()
-        child = theme.child(index)
-        self.tree.setCurrentItem(child)
-        self._jump(child)
+        leaves: list[QTreeWidgetItem] = []
+
+        def visit(item: QTreeWidgetItem) -> None:
+            for i in range(item.childCount()):
+                child = item.child(i)
+                if child.data(0, MENTION_ROLE):
+                    leaves.append(child)
+                else:
+                    visit(child)
+
+        visit(group)
+        if not leaves:
+            return
+        index = leaves.index(current) if current in leaves else -1
+        target = leaves[(index + direction) % len(leaves)]
+        self.tree.setCurrentItem(target)
+        self._jump(target)

@@ -47,6 +47,7 @@ def settle(qtbot):
         qtbot.waitUntil(
             lambda: (
                 window.shown is not None
+                and window.shown.complete
                 and window.shown.generation >= generation
                 and window.shown.text == window.editor.toPlainText()
             ),

@@ -70,6 +70,17 @@ def test_new_from_last_year_bumps_title_year(settle, window, corpus_path):
     assert window.isWindowModified() and window.files.draft.path is None
 
 
+def test_recovery_keeps_last_years_plan(settle, window, corpus_path, app_settings):
+    """A draft started from last year's plan remembers it for the comparison, crash or not."""
+    from desktop.plan.store import RecoveryStore
+
+    assert window.files.new_from_last_year(corpus_path("changzhou"))
+    settle(window)
+    assert window.files.autosave()
+    (recovered,) = RecoveryStore(app_settings.recovery_dir).pending()
+    assert recovered.source.extra["last_year"] == str(corpus_path("changzhou").resolve())
+
+
 def test_drop_a_file_on_the_window_opens_it(settle, window, corpus_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(corpus_path("changzhou")))])
@@ -142,6 +153,15 @@ def test_autosave_kill_restart_restore(qtbot, settle, app_settings, corpus_path)
             assert time.monotonic() < deadline, "no recovery file was written"
             time.sleep(0.2)
         time.sleep(0.3)
+        # while it runs, its recovery file is another window's live work, not a crash
+        from desktop.app.main_window import MainWindow
+
+        alive = MainWindow(app_settings)
+        try:
+            assert alive.files.pending_recoveries() == []
+        finally:
+            alive.close()
+            alive.runner.wait_idle(10_000)
     finally:
         process.kill()  # a crash: no close event, no cleanup
         process.wait()
@@ -165,3 +185,36 @@ def test_autosave_kill_restart_restore(qtbot, settle, app_settings, corpus_path)
         window.editor.document().setModified(False)
         window.close()
         window.runner.wait_idle(10_000)
+
+
+def test_second_window_does_not_offer_a_live_windows_drafts(qtbot, settle, window, app_settings, corpus_path):
+    from desktop.app.main_window import MainWindow
+
+    assert window.files.open_path(corpus_path("changzhou"))
+    window.editor.appendPlainText("第一个窗口中尚未保存的文字")
+    assert window.files.autosave()
+    assert len(list(app_settings.recovery_dir.glob("*.plan.yaml"))) == 1
+    assert window.files.pending_recoveries() == []  # its own work is not a crash either
+
+    second = MainWindow(app_settings)
+    second.files.report_error = lambda message: None
+    try:
+        assert second.files.pending_recoveries() == []
+        assert not second.files.offer_recovery(ask=False)
+        # the first window goes away without cleaning up (its lock released, its file left): a crash
+        window.files._lock.unlock()
+        pending = second.files.pending_recoveries()
+        assert len(pending) == 1 and pending[0].source.text.endswith("第一个窗口中尚未保存的文字")
+        assert second.files.offer_recovery(ask=False)
+        settle(second)
+        assert second.editor.toPlainText().endswith("第一个窗口中尚未保存的文字")
+        # the restored work now belongs to the second window: a third one does not offer it
+        third = MainWindow(app_settings)
+        try:
+            assert third.files.pending_recoveries() == []
+        finally:
+            third.close()
+    finally:
+        second.editor.document().setModified(False)
+        second.close()
+        second.runner.wait_idle(10_000)

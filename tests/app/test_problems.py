@@ -123,3 +123,25 @@ def test_status_bar_counts(settle, window):
     cursor = window.editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     assert not window.busy_label.isVisible()
+
+
+def test_keystrokes_do_not_analyse_and_unchanged_panels_are_kept(qtbot, settle, window, corpus_path):
+    from shiboken6 import getCppPointer
+
+    window.files.open_path(corpus_path("huishan"))
+    settle(window)
+    generation, shown = window.runner.generation, window.shown
+    tree_item = getCppPointer(window.outline.item_at_path((0, 0)))[0]
+    underlines = [c for c, _ in window.editor._findings]
+    window._check_timer.setInterval(60_000)  # no pause during this test's typing
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "abc")
+    assert window.runner.generation == generation and window.shown is shown  # typing alone: no work
+    settle(window)  # the pause: one analysis of the new text
+    assert window.runner.generation == generation + 1
+    # typing at the end changed neither the outline's shape nor the findings before it
+    assert getCppPointer(window.outline.item_at_path((0, 0)))[0] == tree_item
+    assert window.editor._findings and all(
+        a is b for a, (b, _) in zip(underlines, window.editor._findings, strict=True)
+    )
