@@ -61,6 +61,7 @@ THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsia
 # quotes, dashes and the ellipsis would come out half-width.
 AMBIGUOUS_CHARS = frozenset("“”‘’—…·–")
 
+
 def child(parent: BaseOxmlElement, tag: str, seq: Sequence[str]) -> BaseOxmlElement:
     """The ``w:tag`` child of ``parent``, created at its schema position when missing."""
     found = parent.find(qn(f"w:{tag}"))
