@@ -23,6 +23,14 @@ _CLOSERS_CN = "”’》）】〕"
 _CN_PUNCT = "，。；：、？！" + _OPENERS_CN + _CLOSERS_CN
 
 
+_QUOTE_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号"}
+
+
+def _show(ch: str) -> str:
+    """A character as a message names it: quote marks by name, since “”” reads as noise."""
+    return _QUOTE_NAMES.get(ch, f"“{ch}”")
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -78,9 +86,9 @@ class UnbalancedPairs(Rule):
                 if at in markers:
                     continue  # (1) markers are the S rules' business
                 if missing_open:
-                    message = f"“{ch}”没有与之配对的“{_CLOSERS[ch]}”：{_PAIR_NAMES[_CLOSERS[ch]]}缺少前一半"
+                    message = f"{_show(ch)}没有与之配对的{_show(_CLOSERS[ch])}：{_PAIR_NAMES[_CLOSERS[ch]]}缺少前一半"
                 else:
-                    message = f"“{ch}”没有与之配对的“{_PAIRS[ch]}”：{_PAIR_NAMES[ch]}缺少后一半"
+                    message = f"{_show(ch)}没有与之配对的{_show(_PAIRS[ch])}：{_PAIR_NAMES[ch]}缺少后一半"
                 yield ctx.finding(self, Span(at, at + 1), message)
 
 
@@ -316,7 +324,7 @@ class SpaceInChinese(Rule):
                     continue
                 span = Span(paragraph.span.start + i, paragraph.span.start + j)
                 yield ctx.finding(
-                    self, span, f"“{before}”与“{after}”之间有多余空格", Fix(span, "", "删除空格")
+                    self, span, f"{_show(before)}与{_show(after)}之间有多余空格", Fix(span, "", "删除空格")
                 )
 
 

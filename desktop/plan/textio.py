@@ -151,6 +151,13 @@ _FURNITURE_PHRASES = re.compile(
 )
 
 
+# Web pages pad text with no-break, en, em and thin spaces, and zero-width ones. In a plan they
+# are plain spaces (the editor shows them so, Qt's toPlainText even converts U+00A0), or nothing.
+_WEB_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": None, "\ufeff": None}
+)
+
+
 def _squeeze(line: str) -> str:
     return "".join(ch for ch in line if ch not in _SPACES)
 
@@ -191,7 +198,7 @@ def clean_text(text: str) -> Cleaned:
     raw_lines = text.split("\n")
     kept: list[tuple[int, str]] = []
     for number, raw in enumerate(raw_lines, start=1):
-        line = _WORD_DEBRIS.sub("", raw).strip(_SPACES)
+        line = _WORD_DEBRIS.sub("", raw).translate(_WEB_SPACES).strip(_SPACES)
         if line:
             kept.append((number, line))
 

@@ -107,3 +107,12 @@ def test_year_from_config_overrides_the_plan() -> None:
     plan = parse("2023年教育工作要点\n\n一、加强党建\n1.抓学习。\n")
     assert Context(plan).year == plan.metadata.year
     assert Context(plan, year=2030).year == 2030
+
+
+def test_messages_name_quote_marks_instead_of_quoting_them():
+    from checks.rules.punctuation import RULES
+
+    plan = parse("一、加强党建\n1.推进十四五”规划，构建 “养教联动”学习圈。\n")
+    messages = [f.message for f in run_checks(plan, rules=[r for r in RULES if r.code in ("P001", "P005")])]
+    assert "右引号没有与之配对的左引号：引号缺少前一半" in messages
+    assert "“建”与左引号之间有多余空格" in messages

@@ -83,6 +83,11 @@ def test_site_banner_above_breadcrumb_and_word_debris_removed():
     assert cleaned.origin == (3, 4)
 
 
+def test_web_spaces_become_plain_spaces_as_the_editor_shows_them():
+    cleaned = clean_text("优化\u00a0“巡审联动”机制，\u200b加强\u2002管理。")
+    assert cleaned.text == "优化 “巡审联动”机制，加强 管理。"
+
+
 def test_broken_lines_are_rejoined_by_rule():
     raw = (
         "关于印发《某区2027年教育工作要点》\n的通知\n"
