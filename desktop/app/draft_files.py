@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from desktop.plan.model import Metadata
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
+    from desktop.plan.loader import Source
     from desktop.plan.store import Recovery
 
 logger = logging.getLogger(__name__)
@@ -62,16 +62,6 @@ def skeleton_text(path: Path, year: int) -> tuple[str, str]:
 
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return str(data.get("name", path.stem)), str(data.get("text", "")).replace("{year}", str(year))
-
-
-def bump_title_year(text: str, title: str) -> str:
-    """Last year's text with the year in its title line moved on by one."""
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if (title and title in line) or (not title and line.strip()):
-            lines[index] = re.sub(r"(20\d\d)(?=\s*年)", lambda m: str(int(m.group(1)) + 1), line, count=1)
-            break
-    return "\n".join(lines)
 
 
 class DraftFiles(QObject):
@@ -200,21 +190,24 @@ class DraftFiles(QObject):
                 return False
         if not self.confirm_discard():
             return False
-        from desktop.plan.loader import load_source
-        from desktop.plan.parse import parse
+        from desktop.plan.next_year import next_year_draft
 
-        try:
-            source = load_source(path)
-        except InputError as error:
-            self._error(error)
+        source = self._load(path)
+        if source is None:
             return False
-        plan = parse(source.text, source.metadata)
-        text = bump_title_year(source.text, plan.title)
-        overrides = source.metadata
-        if overrides.year:
-            overrides = Metadata.from_dict({**overrides.to_dict(), "year": overrides.year + 1})
+        text, overrides = next_year_draft(source.text, source.metadata)
         self._start(text, Draft(overrides=overrides, extra={"last_year": str(Path(path).resolve())}), True)
         return True
+
+    def _load(self, path: str | Path) -> Source | None:
+        """The file read by the core, or None after showing the core's message."""
+        from desktop.plan.loader import load_source
+
+        try:
+            return load_source(path)
+        except InputError as error:
+            self._error(error)
+            return None
 
     # Open --------------------------------------------------------------------------------------------
     def open_dialog(self) -> bool:
@@ -227,12 +220,8 @@ class DraftFiles(QObject):
         """Open a .txt, .docx or .plan.yaml; the core's message is shown when it cannot."""
         if ask and not self.confirm_discard():
             return False
-        from desktop.plan.loader import load_source
-
-        try:
-            source = load_source(path)
-        except InputError as error:
-            self._error(error)
+        source = self._load(path)
+        if source is None:
             return False
         path = Path(path)
         is_draft = source.kind == "plan"
