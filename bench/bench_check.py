@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bench.common import CORPUS, LARGEST, corpus_texts, large_plan_text, median_ms, process_ms, report
 from checks.config import CheckConfig
-from checks.engine import run_checks
+from checks.run import run_checks
 from desktop.plan.parse import parse
 
 

@@ -6,9 +6,9 @@ Run one as ``python -m bench.bench_parse`` from the repository root.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +16,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-CORPUS = Path(os.environ.get("PLANDESK_CORPUS", REPO.parent / "shared" / "corpus"))
+sys.path.insert(0, str(REPO / "tests"))
+
+from corpus_files import materialise  # noqa: E402
+
+# The corpus plans' bare texts (tests/corpus without the headers), written once per machine.
+CORPUS = materialise(Path(tempfile.gettempdir()) / "plandesk-bench-corpus")
 LARGEST = "2022_wuxi_huishan_district.txt"
 
 

@@ -22,11 +22,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from checks.engine import apply_fixes, run_checks  # noqa: E402
+from bench.common import CORPUS as _BUNDLED  # noqa: E402
+from checks.finding import apply_fixes  # noqa: E402
+from checks.run import run_checks  # noqa: E402
 from desktop.plan.loader import load_source  # noqa: E402
 from desktop.plan.parse import parse  # noqa: E402
 
-CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "corpus"
+CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else _BUNDLED
 
 # An injection: text → (new text, 1-based line where the defect is, accepted codes), or None.
 Injection = Callable[[str], "tuple[str, int, tuple[str, ...]] | None"]

@@ -1,11 +1,6 @@
 """PlanDesk checks: the rule engine and the rules a careful proofreader applies to an annual plan.
 
-The package never imports Qt; the GUI, the CLI and the tests all call :func:`run_checks`.
+The package never imports Qt; the GUI, the CLI and the tests all call :func:`checks.run.run_checks`.
+Modules import in one direction: ``finding`` → ``rule`` → ``context`` → ``rules`` (the registry)
+→ ``config`` → ``run``. This file imports nothing, so reading a finding loads no rule.
 """
-
-from __future__ import annotations
-
-from checks.config import CheckConfig, load_config
-from checks.engine import Context, Finding, Fix, Rule, Severity, run_checks
-
-__all__ = ["CheckConfig", "Context", "Finding", "Fix", "Rule", "Severity", "load_config", "run_checks"]

@@ -7,8 +7,9 @@ not; the export itself never rewrites the text.
 
 from __future__ import annotations
 
-from checks.engine import Finding, run_checks
+from checks.finding import Finding
 from checks.rules import rule_by_code
+from checks.run import run_checks
 from desktop.plan.model import Plan
 
 # Half-width punctuation, [2026] document numbers, hyphen and ASCII-tilde ranges (3-5所),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from checks.engine import Severity
+from checks.finding import Severity
 from desktop.plan.errors import InputError
 
 DEFAULTS_PATH = Path(__file__).resolve().parent.parent / "resources" / "checks.yaml"
@@ -71,16 +71,28 @@ def parse_codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def config_from_mapping(data: object, base: CheckConfig, path: Path | str | None = None) -> CheckConfig:
-    """Merge a mapping read from YAML over ``base``; a malformed value raises :class:`InputError`."""
+    """Merge a mapping read from YAML over ``base``; a malformed or unknown value raises :class:`InputError`.
+
+    Every key is checked against the registry: a misspelt rule code or option name is an error
+    naming the key, never silently ignored.
+    """
     if data is None:
         return base
     if not isinstance(data, Mapping):
         raise InputError(path, "检查配置应为“键: 值”的映射")
     unknown = set(data) - {"select", "ignore", "severity", "year", "options", "user_words"}
     if unknown:
-        raise InputError(path, f"检查配置中有无法识别的项：{'、'.join(sorted(map(str, unknown)))}")
+        raise InputError(
+            path,
+            f"检查配置中有无法识别的项：{'、'.join(sorted(map(str, unknown)))}"
+            "（可用的项：select、ignore、severity、year、options、user_words）",
+        )
     severity: dict[str, Severity] = {}
-    for code, level in (data.get("severity") or {}).items():
+    raw_severity = data.get("severity") or {}
+    if not isinstance(raw_severity, Mapping):
+        raise InputError(path, "severity 应为“规则代码: 级别”的映射")
+    for code, level in raw_severity.items():
+        _known_code(str(code).upper(), path, "severity", exact=True)
         try:
             severity[str(code).upper()] = Severity(str(level).lower())
         except ValueError:
@@ -95,14 +107,48 @@ def config_from_mapping(data: object, base: CheckConfig, path: Path | str | None
     if not isinstance(words, list):
         raise InputError(path, "user_words 应为词语列表")
     select = parse_codes(data["select"]) if data.get("select") else None
+    ignore = parse_codes(data.get("ignore"))
+    for key, codes in (("select", select or ()), ("ignore", ignore)):
+        for code in codes:
+            _known_code(code, path, key)
     return base.merged(
         select=select,
-        ignore=parse_codes(data.get("ignore")),
+        ignore=ignore,
         severity=severity,
         year=year,
-        options={str(k): v for k, v in options.items()},
+        options={str(k): _checked_option(str(k), v, path) for k, v in options.items()},
         user_words=(str(w).strip() for w in words if str(w).strip()),
     )
+
+
+def _known_code(code: str, path: Path | str | None, key: str, exact: bool = False) -> None:
+    """Raise unless ``code`` names a rule (or, where prefixes are allowed, begins some rule's code)."""
+    from checks.rules import ALL_RULES
+
+    codes = [r.code for r in ALL_RULES]
+    if code in codes or (not exact and any(c.startswith(code) for c in codes)):
+        return
+    raise InputError(path, f"{key} 中的规则代码“{code}”不存在（可用 plandesk rules 查看全部规则）")
+
+
+def _checked_option(key: str, value: object, path: Path | str | None) -> object:
+    """The value of option ``<CODE>.<name>``, checked against what the rule declares."""
+    from checks.rules import rule_by_code
+
+    code, _, name = key.partition(".")
+    rule = rule_by_code(code)
+    if rule is None:
+        raise InputError(path, f"options 中的“{key}”无法识别：没有规则 {code}")
+    option = rule.option_named(name)
+    if option is None:
+        names = "、".join(o.name for o in rule.options) or "无"
+        raise InputError(
+            path, f"options 中的“{key}”无法识别：规则 {rule.code} 没有参数“{name}”（可用：{names}）"
+        )
+    try:
+        return option.coerce(value)
+    except ValueError as error:
+        raise InputError(path, f"options 中“{key}”的值“{value}”无效：{error}（{option.help}）") from None
 
 
 def load_config(path: Path | str, base: CheckConfig | None = None) -> CheckConfig:

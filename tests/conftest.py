@@ -1,24 +1,17 @@
-"""Shared fixtures: where the peer corpus is, and its texts.
+"""Shared fixtures: the corpus of real plans (``tests/corpus``, read through ``corpus_files``).
 
-The corpus lives beside the repository in ``../shared/corpus`` (CI checks the repository out with
-``shared/`` beside it); ``PLANDESK_CORPUS`` points elsewhere. Tests that need it skip, with the
-reason, only when it is truly absent.
+Everything a test reads is inside the repository; nothing here skips for want of a file.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from corpus_files import SHORT_NAMES, file_name, materialise
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS_FILES = {
-    "wujin": "2020_changzhou_wujin_district.txt",
-    "zhenjiang": "2020_zhenjiang_city_webpage.txt",
-    "huishan": "2022_wuxi_huishan_district.txt",
-    "changzhou": "2023_changzhou_city_webpage.txt",
-}
+CORPUS_FILES = SHORT_NAMES
 
 
 @pytest.fixture(autouse=True)
@@ -27,28 +20,18 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PLANDESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
-def find_corpus() -> Path | None:
-    candidates = [os.environ.get("PLANDESK_CORPUS"), REPO.parent / "shared" / "corpus"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / CORPUS_FILES["wujin"]).is_file():
-            return Path(candidate)
-    return None
-
-
 @pytest.fixture(scope="session")
-def corpus_dir() -> Path:
-    found = find_corpus()
-    if found is None:
-        pytest.skip("没有找到语料目录 ../shared/corpus（可用 PLANDESK_CORPUS 指定）")
-    return found
+def corpus_dir(tmp_path_factory) -> Path:
+    """A folder holding every corpus plan's bare text under its own file name."""
+    return materialise(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="session")
 def corpus_path(corpus_dir: Path):
-    """corpus_path("wujin") → the path of that corpus file."""
+    """corpus_path("wujin") (or a file name) → the path of that plan's bare text."""
 
     def path(name: str) -> Path:
-        return corpus_dir / CORPUS_FILES[name]
+        return corpus_dir / file_name(name)
 
     return path
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.engine import Rule
+from checks.rule import Rule
 from checks.rules import dates, numbering, numbers, punctuation, structure, themes, wording
 
 ALL_RULES: tuple[type[Rule], ...] = (

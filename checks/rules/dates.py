@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Rule
 from checks.rules.dates_written import DocumentNumberYear, ImpossibleDate, LeadingZeroDate
 from desktop.plan.calendar import CN_NUM as _CN_NUM
 from desktop.plan.calendar import Calendar, load_calendar

@@ -12,7 +12,9 @@ import calendar as _gregorian
 import re
 from collections.abc import Iterator
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Rule
 from desktop.plan.model import Span
 
 _FULL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(\d{1,3})月(?:(\d{1,3})日)?")

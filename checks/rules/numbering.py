@@ -11,7 +11,9 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Rule
 from desktop.plan.markers import format_marker
 from desktop.plan.model import Node
 

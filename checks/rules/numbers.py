@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Rule
 from desktop.plan.model import Span, Target
 from desktop.plan.targets import range_separator
 

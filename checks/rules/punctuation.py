@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Option, Rule
 from desktop.plan.model import Paragraph, ParagraphRole, Span
 
 BASIS_15834 = "GB/T 15834—2011"
@@ -172,6 +174,15 @@ class HalfWidthPunctuation(Rule):
     basis = BASIS_15834
     bad = "一、加强党建\n1.抓学习,抓落实。"
     good = "一、加强党建\n1.抓学习，抓落实。"
+    options = (
+        Option(
+            "document-ratio",
+            float,
+            0.5,
+            "全文半角标点占中文标点的比例达到此值时，只报一条全文问题（附一键全部改正）",
+        ),
+        Option("document-minimum", int, 10, "全文半角标点至少这么多处，才按全文问题报告"),
+    )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -180,8 +191,8 @@ class HalfWidthPunctuation(Rule):
         total = sum(len(marks) for _, marks in per_paragraph)
         if not total:
             return
-        ratio = float(ctx.option(self, "document-ratio", 0.5))  # type: ignore[arg-type]
-        minimum = int(ctx.option(self, "document-minimum", 10))  # type: ignore[call-overload]
+        ratio = float(ctx.option(self, "document-ratio"))  # type: ignore[arg-type]
+        minimum = int(ctx.option(self, "document-minimum"))  # type: ignore[call-overload]
         if total >= minimum and total / (total + _full_width_count(ctx)) >= ratio:
             first = per_paragraph[0][1][0]
             fixes = tuple(

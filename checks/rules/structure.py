@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from checks.engine import Context, Finding, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Severity
+from checks.rule import Option, Rule
 from desktop.plan.model import Node, NodeKind
 
 _END_NAMES = {
@@ -119,9 +121,14 @@ class HeadlineEnding(Rule):
         "4.提升质量。抓质量。\n5.建强队伍。抓队伍。\n6.优化服务。抓服务。"
     )
 
+    options = (
+        Option("minimum-items", int, 5, "至少有这么多条目时，才判断结尾标点的习惯"),
+        Option("majority", float, 0.8, "同一种结尾标点的条目占到此比例，才算全文的习惯"),
+    )
+
     def check(self, ctx: Context) -> Iterator[Finding]:
-        minimum = int(ctx.option(self, "minimum-items", 5))  # type: ignore[call-overload]
-        majority_share = float(ctx.option(self, "majority", 0.8))  # type: ignore[arg-type]
+        minimum = int(ctx.option(self, "minimum-items"))  # type: ignore[call-overload]
+        majority_share = float(ctx.option(self, "majority"))  # type: ignore[arg-type]
         from desktop.plan.renumber import numbering_runs
 
         # Compare items with the items of their own list only: the goals under 总体目标 may be

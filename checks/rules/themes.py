@@ -11,7 +11,9 @@ import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from checks.engine import Context, Finding, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Severity
+from checks.rule import Option, Rule
 from desktop.plan.model import Plan, Span
 
 _REPORTS: dict[tuple[object, ...], object] = {}
@@ -65,6 +67,7 @@ class RequiredThemeMissing(Rule):
     """
 
     code = "T001"
+    needs_segmentation = True
     name = "required-theme-missing"
     title = "缺少必备主题"
     severity = Severity.ERROR
@@ -88,6 +91,7 @@ class RequiredThemeWeak(Rule):
     """
 
     code = "T002"
+    needs_segmentation = True
     name = "required-theme-weak"
     title = "必备主题仅顺带提及"
     severity = Severity.WARNING
@@ -120,6 +124,12 @@ class ExpectedThemeMissing(Rule):
     """
 
     code = "T003"
+    needs_segmentation = True
+    options = (
+        Option("peers", str, None, "范本文件夹（.txt、.docx）；留空用内置范本"),
+        Option("cache_dir", str, None, "范本统计的缓存文件夹；留空用本机的缓存目录"),
+        Option("expected_share", float, None, "多少比例的范本部署了某主题，才算“范本普遍覆盖”；留空为 0.6"),
+    )
     name = "expected-theme-missing"
     title = "缺少范本普遍覆盖的主题"
     severity = Severity.INFO

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from checks.engine import Context, Finding, Fix, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Fix, Severity
+from checks.rule import Rule
 from checks.rules.wording_spliced import SplicedName
 from checks.rules.wordlists import HAN, alternation, excepted, load_list
 from desktop.plan.model import Span
@@ -60,6 +62,7 @@ class ListedWrongWord(Rule):
     """
 
     code = "W001"
+    silenced_by_user_words = True
     name = "listed-wrong-word"
     title = "错别字"
     severity = Severity.ERROR
@@ -116,6 +119,7 @@ class VariantCharacter(Rule):
     """
 
     code = "W002"
+    silenced_by_user_words = True
     name = "variant-character"
     title = "繁体字或异体字"
     severity = Severity.ERROR
@@ -154,6 +158,7 @@ class DoubledWord(Rule):
     """
 
     code = "W003"
+    silenced_by_user_words = True
     name = "doubled-word"
     title = "字词重复"
     severity = Severity.WARNING
@@ -202,6 +207,7 @@ class Placeholder(Rule):
     """
 
     code = "W005"
+    silenced_by_user_words = True
     name = "placeholder"
     title = "草稿占位符未替换"
     severity = Severity.ERROR
@@ -231,6 +237,7 @@ class PoliticalWording(Rule):
     """
 
     code = "W006"
+    silenced_by_user_words = True
     name = "political-wording"
     title = "政治表述不规范"
     severity = Severity.ERROR
@@ -270,6 +277,7 @@ class FormulaWording(Rule):
     """
 
     code = "W007"
+    silenced_by_user_words = True
     name = "formula-wording"
     title = "固定提法不完整或引号有误"
     severity = Severity.WARNING

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from checks.engine import Context, Finding, Rule, Severity
+from checks.context import Context
+from checks.finding import Finding, Severity
+from checks.rule import Rule
 from checks.rules.wordlists import HAN, alternation, load_list
 from desktop.plan.model import Span
 
@@ -102,6 +104,7 @@ class SplicedName(Rule):
     """
 
     code = "W004"
+    silenced_by_user_words = True
     name = "spliced-name"
     title = "混入无关名称"
     severity = Severity.ERROR

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 if TYPE_CHECKING:
-    from checks.engine import Finding
+    from checks.finding import Finding
 
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#ef8f00", "info": "#1e88e5"}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

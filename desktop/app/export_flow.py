@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.plan.errors import InputError
 
 if TYPE_CHECKING:
-    from checks.engine import Finding
+    from checks.finding import Finding
     from desktop.app.main_window import MainWindow
     from desktop.plan.model import Plan
 

@@ -31,7 +31,7 @@ from desktop.app.user_words import WordLists, bureau_of
 from desktop.app.workers import Analysis, AnalysisRunner
 
 if TYPE_CHECKING:
-    from checks.engine import Finding, Fix
+    from checks.finding import Finding, Fix
     from desktop.plan.model import Plan
 
 logger = logging.getLogger(__name__)
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def apply_fixes_to(self, text: str, fixes: list[Fix]) -> bool:
         """Apply fixes computed for ``text`` (the editor's text) as one undoable step."""
-        from checks.engine import apply_fixes
+        from checks.finding import apply_fixes
 
         if text != self.editor.toPlainText():
             return False

@@ -1,6 +1,6 @@
 """The problems dock: findings of the checks, filtered by severity and family, with their fixes.
 
-It shows ``checks.engine.Finding`` objects exactly as the command line reports them; applying a
+It shows ``checks.finding.Finding`` objects exactly as the command line reports them; applying a
 fix is handed to the host as a list of ``Fix`` so the text is changed in one undoable edit. A
 wording (W) finding on a word the bureau uses on purpose can be silenced for good: “加入词典”
 hands the finding to the host, which keeps the word in the bureau's list.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.app.editor import SEVERITY_COLOURS
 
 if TYPE_CHECKING:
-    from checks.engine import Finding, Fix
+    from checks.finding import Finding, Fix
 
 FAMILIES = (
     ("S", "结构与编号"),
@@ -268,7 +268,7 @@ class ProblemsDock(QDockWidget):
         has_fix = finding is not None and bool(finding.fix or finding.fixes)
         self.fix_button.setEnabled(has_fix)
         self.fix_all_button.setEnabled(finding is not None and bool(self.fixes_for_code(finding.code)))
-        self.add_word_button.setEnabled(finding is not None and finding.code.startswith("W"))
+        self.add_word_button.setEnabled(finding is not None and _silenceable(finding))
         if finding is not None:
             self.fix_all_button.setText(self.tr("修复全部 %1").replace("%1", finding.code))
         else:
@@ -306,7 +306,7 @@ class ProblemsDock(QDockWidget):
     def add_current_word(self) -> None:
         """“加入词典” on the current W finding."""
         finding = self.current_finding()
-        if finding is not None and finding.code.startswith("W"):
+        if finding is not None and _silenceable(finding):
             self.add_word_requested.emit(finding)
 
     def _context_menu(self, point: object) -> None:
@@ -319,3 +319,11 @@ class ProblemsDock(QDockWidget):
             action = menu.addAction(button.text(), button.click)
             action.setEnabled(button.isEnabled())
         menu.exec(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+
+
+def _silenceable(finding: Finding) -> bool:
+    """True when the finding's rule is silenced by the writer's word list (“加入词典” helps)."""
+    from checks.rules import rule_by_code
+
+    rule = rule_by_code(finding.code)
+    return rule is not None and rule.silenced_by_user_words

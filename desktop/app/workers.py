@@ -25,14 +25,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 if TYPE_CHECKING:
     from checks.config import CheckConfig
-    from checks.engine import Finding
+    from checks.finding import Finding
     from desktop.plan.model import Metadata, Plan
 
 logger = logging.getLogger(__name__)
 
 OUTLINE, CHECKS, COMPLETE = "outline", "checks", "complete"
 ConfigSource = Any  # CheckConfig, a callable Plan -> CheckConfig (read in the worker), or None
-THEME_FAMILY = "T"  # rules that segment words with jieba: run in the second stage
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,11 @@ def _counts(findings: tuple[Finding, ...]) -> dict[str, int]:
 def _split_rules(config: CheckConfig | None) -> tuple[list[Any], list[Any]]:
     """The enabled rules without word segmentation, and the theme rules."""
     from checks.config import CheckConfig
-    from checks.engine import enabled_rules
+    from checks.run import enabled_rules
 
     rules = enabled_rules(config or CheckConfig.defaults())
-    themed = [r for r in rules if r.code.startswith(THEME_FAMILY)]
-    return [r for r in rules if not r.code.startswith(THEME_FAMILY)], themed
+    themed = [r for r in rules if r.needs_segmentation]
+    return [r for r in rules if not r.needs_segmentation], themed
 
 
 def analyse_first(
@@ -102,7 +101,7 @@ def analyse_first(
         logger.exception("check configuration failed")
         config = None
     try:
-        from checks.engine import run_checks
+        from checks.run import run_checks
 
         plain, themed = _split_rules(config)
         findings = tuple(run_checks(plan, config, plain if with_themes else plain + themed))
@@ -124,7 +123,7 @@ def analyse_themes(first: Analysis) -> Analysis:
         return replace(first, stage=COMPLETE)
     findings, error, config = first.findings, first.error, first.config
     try:
-        from checks.engine import run_checks
+        from checks.run import run_checks
 
         _, themed = _split_rules(config)
         if themed:

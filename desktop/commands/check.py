@@ -24,18 +24,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checks.config import CheckConfig, load_config, parse_codes
-    from checks.engine import Severity, run_checks
+    from checks.config import CheckConfig, config_from_mapping, load_config
+    from checks.finding import Severity
+    from checks.run import run_checks
     from desktop.plan.loader import load_plan
 
     config = load_config(args.config) if args.config else CheckConfig.defaults()
     if args.year is not None and not 1900 < args.year < 2200:
         raise InputError(None, f"年度“{args.year}”无效，应为四位数年份")
-    config = config.merged(
-        select=parse_codes(args.select) if args.select else None,
-        ignore=parse_codes(args.ignore),
-        year=args.year,
-    )
+    given = {"select": args.select, "ignore": args.ignore, "year": args.year}
+    # The same validation as a config file: a misspelt code is an error, never an empty run.
+    config = config_from_mapping({k: v for k, v in given.items() if v is not None}, config)
     source, plan = load_plan(args.file)
     findings = run_checks(plan, config)
     year = config.year if config.year is not None else plan.metadata.year
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_text(name: str, findings: list, source_line, summary: dict[str, int]) -> str:
     """The human report: findings grouped by severity, most severe first, then a summary line."""
-    from checks.engine import Severity
+    from checks.finding import Severity
 
     out: list[str] = []
     for severity in sorted(Severity, key=lambda s: -s.rank):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks.engine import run_checks
+from checks.run import run_checks
 from desktop.plan.loader import load_plan
 
 SNAPSHOT = Path(__file__).parent / "corpus_findings.yaml"

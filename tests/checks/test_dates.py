@@ -8,8 +8,9 @@ import itertools
 import pytest
 
 from checks.config import CheckConfig
-from checks.engine import apply_fixes, run_checks
+from checks.finding import apply_fixes
 from checks.rules import dates
+from checks.run import run_checks
 from desktop.plan.parse import parse
 
 CORPUS = ("wujin", "zhenjiang", "huishan", "changzhou")

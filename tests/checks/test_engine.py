@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from checks.config import CheckConfig, load_config, parse_codes
-from checks.engine import Context, Finding, Rule, Severity, apply_fixes, rule_enabled, run_checks
+from checks.context import Context
+from checks.finding import Finding, Severity, apply_fixes
+from checks.rule import Rule
+from checks.run import rule_enabled, run_checks
 from desktop.plan.errors import InputError
 from desktop.plan.model import Span
 from desktop.plan.parse import parse
@@ -48,6 +51,7 @@ class _Flagger(Rule):
     title = "测试"
     severity = Severity.WARNING
     bad = good = "x"
+    silenced_by_user_words = True
 
     def check(self, ctx: Context):
         start = ctx.text.find("金沙")
@@ -77,7 +81,7 @@ def test_load_config_merges_over_defaults(tmp_path) -> None:
     assert config.year == 2024
     assert "金沙小学" in config.user_words
     assert config.options["P002.document-minimum"] == 3
-    assert config.options["P002.document-ratio"] == 0.5  # the default survives
+    assert "P002.document-ratio" not in config.options  # declared defaults live on the rule
 
 
 @pytest.mark.parametrize(
@@ -97,7 +101,7 @@ def test_parse_codes_accepts_chinese_commas() -> None:
 
 
 def test_apply_fixes_skips_overlaps() -> None:
-    from checks.engine import Fix
+    from checks.finding import Fix
 
     fixes = [Fix(Span(0, 2), "AB"), Fix(Span(1, 3), "zz"), Fix(Span(4, 5), "E")]
     assert apply_fixes("abcde", fixes) == "ABcdE"
@@ -116,3 +120,39 @@ def test_messages_name_quote_marks_instead_of_quoting_them():
     messages = [f.message for f in run_checks(plan, rules=[r for r in RULES if r.code in ("P001", "P005")])]
     assert "右引号没有与之配对的左引号：引号缺少前一半" in messages
     assert "“建”与左引号之间有多余空格" in messages
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "named"),
+    [
+        ("options: {P002.document-minmum: 3}\n", "P002.document-minmum"),
+        ("options: {P999.x: 3}\n", "P999.x"),
+        ("options: {P002.document-ratio: 多}\n", "P002.document-ratio"),
+        ("ignore: [Q]\n", "Q"),
+        ("severity: {S0001: info}\n", "S0001"),
+        ("selct: [S]\n", "selct"),
+    ],
+)
+def test_config_rejects_unknown_or_mistyped_keys(tmp_path, yaml_text: str, named: str) -> None:
+    path = tmp_path / "bureau.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_config(path)
+    assert named in str(raised.value) and "bureau.yaml" in str(raised.value)
+
+
+def test_declared_option_reaches_the_rule() -> None:
+    text = "一、加强党建\n1.抓学习,抓落实,抓考核。\n2.建队伍。"
+    default = run_checks(parse(text), CheckConfig.defaults().merged(select=["P002"]))
+    assert "全文" not in default[0].message  # three marks: under the document minimum of 10
+    lowered = CheckConfig.defaults().merged(select=["P002"], options={"P002.document-minimum": 2})
+    assert "全文" in run_checks(parse(text), lowered)[0].message
+
+
+def test_every_option_is_declared_with_type_default_and_help() -> None:
+    from checks.rules import ALL_RULES
+
+    for rule in ALL_RULES:
+        for option in rule.options:
+            assert option.help and option.kind in (int, float, str, bool), (rule.code, option)
+            assert option.default is None or option.coerce(option.default) == option.default

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from checks.config import CheckConfig
-from checks.engine import apply_fixes, run_checks
+from checks.finding import apply_fixes
 from checks.rules import wording
+from checks.run import run_checks
 from desktop.plan.parse import parse
 
 
