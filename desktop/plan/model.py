@@ -163,6 +163,32 @@ class Paragraph:
     role: ParagraphRole
 
 
+class PlanKind(str, Enum):
+    """Who the plan is for: the required themes differ (双减 is compulsory education's, a
+    kindergarten plans by 五大领域 rather than 五育). Recognised from the title and issuer,
+    settable by the writer in the metadata; the empty value means "not recognised"."""
+
+    BUREAU = "bureau"  # 教育局/教育厅/教体局: the whole system
+    KINDERGARTEN = "kindergarten"  # 幼儿园
+    COMPULSORY_SCHOOL = "compulsory_school"  # 小学、初中、九年一贯制
+    SENIOR_HIGH_SCHOOL = "senior_high_school"  # 普通高中、完全中学
+    VOCATIONAL_SCHOOL = "vocational_school"  # 中职、职业学校
+
+    @property
+    def label(self) -> str:
+        """The Chinese name shown to the writer."""
+        return _PLAN_KIND_LABEL[self]
+
+
+_PLAN_KIND_LABEL = {
+    PlanKind.BUREAU: "教育行政部门",
+    PlanKind.KINDERGARTEN: "幼儿园",
+    PlanKind.COMPULSORY_SCHOOL: "义务教育学校",
+    PlanKind.SENIOR_HIGH_SCHOOL: "普通高中",
+    PlanKind.VOCATIONAL_SCHOOL: "职业学校",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What a 公文 says about itself: filled from the text, editable in the app."""
@@ -177,6 +203,7 @@ class Metadata:
     print_date: str = ""  # 印发日期
     attachments: tuple[str, ...] = ()  # 附件 names
     note: str = ""  # 附注, e.g. （此件公开发布）
+    kind: str = ""  # a PlanKind value, or "" when not recognised
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -190,6 +217,7 @@ class Metadata:
             "print_date": self.print_date,
             "attachments": list(self.attachments),
             "note": self.note,
+            "kind": self.kind,
         }
 
     @classmethod
@@ -226,6 +254,7 @@ class Metadata:
             print_date=text("print_date"),
             attachments=items("attachments"),
             note=text("note"),
+            kind=text("kind") if text("kind") in {k.value for k in PlanKind} else "",
         )
 
     def merged(self, overrides: Metadata) -> Metadata:
