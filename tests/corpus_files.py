@@ -72,8 +72,9 @@ def materialise(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for entry in entries():
         target = folder / entry.name
-        if not target.exists():
-            target.write_text(entry.text, encoding="utf-8", newline="")
+        data = entry.text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:  # a stale copy is rewritten
+            target.write_bytes(data)
     return folder
 
 

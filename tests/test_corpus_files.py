@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from corpus_files import CORPUS_DIR, HEADER_KEYS, entries
 
 KINDS = {"bureau", "kindergarten", "compulsory_school", "senior_high_school", "vocational_school"}

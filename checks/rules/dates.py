@@ -1,22 +1,27 @@
-"""D rules: years, 届次 and anniversaries that went stale when last year's plan was copied forward.
+"""D rules: years and anniversaries that went stale when last year's plan was copied forward.
 
 Writers start the new plan from last year's text; what goes wrong is what depended on the year:
-the congress whose spirit is studied, the stage of the five-year plan, the ordinal of 教师节, a
-target year that has already passed. The facts (congress and plenum dates, five-year plans,
-anniversaries) live in ``resources/calendar.yaml``, read by ``desktop.plan.calendar``. The rules on how a
-date is written (D006–D008) are in ``dates_written``; ``RULES`` here lists the whole D family.
+the congress whose spirit is studied (``dates_meetings``), the stage of the five-year plan, the
+ordinal of 教师节, a target year that has already passed. The facts (congress and plenum dates,
+five-year plans, anniversaries) live in ``resources/calendar.yaml``, read by
+``desktop.plan.calendar``. How a date is written is judged in ``dates_written`` and ``dates_forms``,
+the plan's own year and dates against each other in ``dates_title``; ``RULES`` here lists the whole
+D family.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from checks.context import Context
 from checks.finding import Finding, Fix, Severity
 from checks.rule import Rule
-from checks.rules.dates_written import DocumentNumberYear, ImpossibleDate, LeadingZeroDate
+from checks.rules.dates_forms import RULES as FORM_RULES
+from checks.rules.dates_meetings import RULES as MEETING_RULES
+from checks.rules.dates_title import RULES as TITLE_RULES
+from checks.rules.dates_written import RULES as WRITTEN_RULES
+from checks.rules.numbers_data import sentence_bounds
 from desktop.plan.calendar import CN_NUM as _CN_NUM
 from desktop.plan.calendar import Calendar, load_calendar
 from desktop.plan.model import Span
@@ -27,37 +32,15 @@ _CLAUSE_RE = re.compile(r"[^。；;！？!?\n，,：:]+")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+")
 _YEAR_IN_TEXT_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
 
-_ORD = r"十[六七八九]|二十[一二]?"
-_CONGRESS_RE = re.compile(
-    rf"(?:党的|中国共产党)?第?(?<![{_CN_NUM}])({_ORD})(?:次全国代表)?大(?:会)?(?![学厅院楼道街力型幅量])"
-)
-_PLENUM_RE = re.compile(
-    rf"(?<![{_CN_NUM}])({_ORD})届((?:[一二三四五六七八九]中[、和及与]?)+)全(?:体)?会"
-    rf"|(?<![{_CN_NUM}])({_ORD})届中央委员会第([一二三四五六七八九])次全体会议"
-)
-_PLENUM_NUMBER_RE = re.compile(r"([一二三四五六七八九])中")
-_GUIDE_VERB_RE = re.compile(r"学习|贯彻|落实|领会|宣传|宣讲|践行|领悟|指导|遵循")
-_HISTORY_RE = re.compile(r"以来|之前|召开前|前夕|回顾")
-
 
 def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else from_chinese(text)
 
 
-def _clauses(text: str, needles: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """Clauses of ``text`` that contain one of ``needles`` (a cheap filter before the regexes)."""
-    for match in _CLAUSE_RE.finditer(text):
-        piece = match.group()
-        if any(n in piece for n in needles):
-            yield match
-
-
 def _enclosing(pattern: re.Pattern[str], text: str, start: int) -> tuple[int, int]:
     """Bounds of the clause or sentence (per ``pattern``'s stop set) that holds ``start``."""
     stops = "。；;！？!?\n" if pattern is _SENTENCE_RE else "。；;！？!?\n，,：:"
-    lo = max(text.rfind(ch, 0, start) for ch in stops) + 1
-    ends = [i for i in (text.find(ch, start) for ch in stops) if i != -1]
-    return lo, min(ends) if ends else len(text)
+    return sentence_bounds(text, start, stops)
 
 
 def _stated_year(text: str, start: int, plan_year: int) -> int:
@@ -67,119 +50,7 @@ def _stated_year(text: str, start: int, plan_year: int) -> int:
     return int(years[-1]) if years else plan_year
 
 
-@dataclass(frozen=True)
-class _Meeting:
-    span: Span
-    label: str  # as written
-    year: int
-    month: int
-    term: int  # the congress number the meeting belongs to
-
-
-def _meetings(cal: Calendar, text: str, lo: int, hi: int) -> Iterator[_Meeting]:
-    """Congresses and plenums named in ``text[lo:hi]`` whose dates the calendar knows."""
-    for m in _CONGRESS_RE.finditer(text, lo, hi):
-        number = from_chinese(m.group(1))
-        if number in cal.congresses:
-            _name, year, month = cal.congresses[number]
-            yield _Meeting(Span(m.start(), m.end()), m.group(), year, month, number)
-    for m in _PLENUM_RE.finditer(text, lo, hi):
-        term = from_chinese(m.group(1) or m.group(3)) or 0
-        numbers = [from_chinese(n) for n in _PLENUM_NUMBER_RE.findall(m.group(2))] if m.group(2) else []
-        if m.group(4):
-            numbers = [from_chinese(m.group(4))]
-        known = [cal.plenums[(term, n)] for n in numbers if (term, n) in cal.plenums]
-        if known:
-            year, month = max(known)
-            yield _Meeting(Span(m.start(), m.end()), m.group(), year, month, term)
-
-
-def _guide_clauses(ctx: Context) -> Iterator[tuple[int, int, list[_Meeting]]]:
-    """Clauses that present congresses or plenums as the spirit to study (学习贯彻…精神)."""
-    cal, text = load_calendar(), ctx.text
-    for clause in _clauses(text, ("大", "全会", "全体会议")):
-        lo, hi = clause.span()
-        if "精神" not in clause.group():
-            continue
-        meetings = list(_meetings(cal, text, lo, hi))
-        if not meetings or not _GUIDE_VERB_RE.search(text, lo, meetings[0].span.start):
-            continue
-        spirit = text.find("精神", meetings[0].span.end, hi)
-        if spirit == -1 or _HISTORY_RE.search(text, meetings[0].span.end, spirit):
-            continue
-        yield lo, hi, [m for m in meetings if m.span.start < spirit]
-
-
-class SupersededCongress(Rule):
-    """把已被接续的上一届会议精神作为当年学习贯彻的内容（2024年仍“学习贯彻党的十九大精神”）。
-
-    A congress or plenum of an earlier 届 presented as the spirit to study this year.
-
-    After a new congress, plans study its spirit; a plan copied forward keeps the old one.
-    History (党的十九大以来) is fine: only 学习/贯彻…精神 is read as "the current guide".
-    """
-
-    code = "D001"
-    name = "superseded-congress"
-    title = "学习贯彻的会议精神已非最新"
-    severity = Severity.WARNING
-    basis = "实务"
-    bad = "2024年教育工作要点\n一、深入学习贯彻党的十九大精神，全面加强党的建设。"
-    good = "2024年教育工作要点\n一、深入学习贯彻党的二十大精神，回顾党的十九大以来的成就。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.year is None:
-            return
-        cal = load_calendar()
-        current = cal.current_congress(ctx.year)
-        if current is None:
-            return
-        number, name, year, month = current
-        for _lo, _hi, meetings in _guide_clauses(ctx):
-            stale = [m for m in meetings if m.term < number]
-            if not stale:
-                continue
-            span = Span(stale[0].span.start, stale[-1].span.end)
-            labels = "、".join(f"“{m.label}”" for m in stale)
-            yield ctx.finding(
-                self,
-                span,
-                f"{ctx.year}年的计划应学习贯彻党的{name}精神（{year}年{month}月召开）；"
-                f"{labels}已被党的{name}接续，不宜再作为当前学习贯彻的内容",
-            )
-
-
-class FutureMeeting(Rule):
-    """学习贯彻的会议在计划年度时尚未召开（2023年的计划学习二十届三中全会精神）。
-
-    A congress or plenum whose spirit is studied in a plan written before it was held.
-
-    A plan for 2023 cannot study 二十届三中全会 (July 2024): the year or the 届次 is wrong.
-    """
-
-    code = "D002"
-    name = "future-meeting"
-    title = "学习的会议尚未召开"
-    severity = Severity.ERROR
-    basis = "实务"
-    bad = "2023年教育工作要点\n一、深入学习贯彻党的二十届三中全会精神。"
-    good = "2023年教育工作要点\n一、深入学习贯彻党的二十大和二十届二中全会精神。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.year is None:
-            return
-        for _lo, _hi, meetings in _guide_clauses(ctx):
-            for m in meetings:
-                if m.year > ctx.year:
-                    yield ctx.finding(
-                        self,
-                        m.span,
-                        f"“{m.label}”于{m.year}年{m.month}月召开，{ctx.year}年的计划不可能学习贯彻其精神；"
-                        "请核对计划年度或会议届次",
-                    )
-
-
-_FIVE_YEAR_RE = re.compile(rf"(?<![{_CN_NUM}])十[一二三四五]五")
+_FIVE_YEAR_RE = re.compile("十[一二三四五]五")
 _FIVE_YEAR_IMPLEMENT_RE = re.compile(r"(?:实施|贯彻|落实|执行)[^，,。；]{0,4}$")
 _FIVE_YEAR_PAST_RE = re.compile(r"期间|以来|成果|成效|完成情况|总结|评估|收官|回顾")
 _STAGE_TEXT = {
@@ -209,12 +80,13 @@ class FiveYearPlanStage(Rule):
         if ctx.year is None:
             return
         cal, text = load_calendar(), ctx.text
-        for clause in _clauses(text, ("五",)):
-            lo, hi = clause.span()
-            for m in _FIVE_YEAR_RE.finditer(text, lo, hi):
-                finding = self._judge(ctx, cal, m, hi)
-                if finding:
-                    yield finding
+        for m in _FIVE_YEAR_RE.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] in _CN_NUM:
+                continue  # 二十一五…: part of a longer numeral
+            _lo, hi = _enclosing(_CLAUSE_RE, text, m.start())
+            finding = self._judge(ctx, cal, m, hi)
+            if finding:
+                yield finding
 
     def _judge(self, ctx: Context, cal: Calendar, m: re.Match[str], hi: int) -> Finding | None:
         text, name = ctx.text, m.group()
@@ -341,13 +213,17 @@ class PastTargetYear(Rule):
             )
 
 
-RULES: tuple[type[Rule], ...] = (
-    SupersededCongress,
-    FutureMeeting,
-    FiveYearPlanStage,
-    AnniversaryOrdinal,
-    PastTargetYear,
-    ImpossibleDate,
-    DocumentNumberYear,
-    LeadingZeroDate,
+RULES: tuple[type[Rule], ...] = tuple(
+    sorted(
+        (
+            FiveYearPlanStage,
+            AnniversaryOrdinal,
+            PastTargetYear,
+            *MEETING_RULES,
+            *WRITTEN_RULES,
+            *FORM_RULES,
+            *TITLE_RULES,
+        ),
+        key=lambda rule: rule.code,
+    )
 )

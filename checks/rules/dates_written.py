@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.finding import Finding, Fix, Severity
 from checks.rule import Rule
+from checks.rules.numbers_data import around
 from desktop.plan.model import Span
 
 _FULL_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(\d{1,3})月(?:(\d{1,3})日)?")
@@ -22,6 +23,8 @@ _MONTH_DAY_RE = re.compile(r"(?<![0-9年.\-/])(\d{1,3})月(\d{1,3})日")
 _GLUED_DATE_RE = re.compile(
     r"(?<![0-9A-Za-z.\-/:：_])((?:19|20)\d{2})([01]?\d)(\d{1,2})(?![0-9A-Za-z.\-/:%％])"
 )
+_MONTH_MARK_RE = re.compile("月")
+_SEVEN_DIGITS_RE = re.compile(r"(?:19|20)\d{5}")
 _NOT_DATE_AFTER = "人元个所名份册次件张台套米亩万亿字位户"
 _NOT_DATE_BEFORE_RE = re.compile(r"电话|手机|号码|编号|代码|邮编|传真|QQ|账号|索引|文号|\d")
 
@@ -31,42 +34,76 @@ class ImpossibleDate(Rule):
 
     A date that cannot exist: 2月30日, 13月, or digits run together (2024327).
 
-    Such dates come from editing slips (a deleted 年 or 月) and print straight into the 公文.
+    Such dates come from editing slips (a deleted 年 or 月) and print straight into the 公文. Digits
+    run together are read as a date only where a date stands (alone on a signature line, before
+    日印发 or 前, after 于 or 截至), and fixed only when one reading exists (2024111 is 1月11日 or
+    11月1日, so it is reported without a fix).
     """
 
     code = "D006"
     name = "impossible-date"
     title = "日期不成立"
     severity = Severity.ERROR
-    basis = "GB/T 9704—2012"
+    basis = "GB/T 9704—2012 7.3.5.4"
     bad = "2024年教育工作要点\n请于2024年2月30日前报送材料。"
     good = "2024年教育工作要点\n请于2024年2月29日前报送材料。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for m in _FULL_DATE_RE.finditer(text):
+        for m in around(text, _MONTH_MARK_RE, _FULL_DATE_RE, 8, 5):
             problem = _date_problem(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)))
             if problem:
                 yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
-        for m in _MONTH_DAY_RE.finditer(text):
+        for m in around(text, _MONTH_MARK_RE, _MONTH_DAY_RE, 3, 5):
             problem = _date_problem(None, int(m.group(1)), int(m.group(2)))
             if problem:
                 yield ctx.finding(self, Span(m.start(), m.end()), f"“{m.group()}”{problem}")
-        for m in _GLUED_DATE_RE.finditer(text):
-            after = text[m.end() : m.end() + 1]
-            if after and after in _NOT_DATE_AFTER:
-                continue
-            if _NOT_DATE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
-                continue
-            year, month, day = (int(g) for g in m.groups())
-            if len(m.group()) != 7 or _date_problem(year, month, day):
-                continue
-            yield ctx.finding(
-                self,
-                Span(m.start(), m.end()),
-                f"“{m.group()}”像是漏写了“年”“月”“日”的日期，应写作“{year}年{month}月{day}日”",
-                Fix(Span(m.start(), m.end()), f"{year}年{month}月{day}日", "补全年月日"),
-            )
+        for m in around(text, _SEVEN_DIGITS_RE, _GLUED_DATE_RE, 0, 1):
+            if len(m.group()) == 7 and _in_date_place(text, m.start(), m.end()):
+                yield self._glued(ctx, m)
+
+    def _glued(self, ctx: Context, m: re.Match[str]) -> Finding:
+        """2024327: a date whose 年 and 月 (and 日) were lost; fixed when only one reading exists."""
+        digits = m.group()
+        year = int(digits[:4])
+        readings = [
+            (int(digits[4 : 4 + k]), int(digits[4 + k :]))
+            for k in (1, 2)
+            if digits[4] != "0" and not _date_problem(year, int(digits[4 : 4 + k]), int(digits[4 + k :]))
+        ]
+        day_follows = ctx.text.startswith("日", m.end())
+        span = Span(m.start(), m.end())
+        if len(readings) != 1:
+            shown = "或".join(f"{year}年{mo}月{d}日" for mo, d in readings)
+            return ctx.finding(self, span, f"“{digits}”是漏写了“年”“月”“日”的日期（{shown}），请补全")
+        month, day = readings[0]
+        right = f"{year}年{month}月{day}" + ("" if day_follows else "日")
+        return ctx.finding(
+            self,
+            span,
+            f"“{digits}”是漏写了“年”“月”“日”的日期，应写作“{year}年{month}月{day}日”",
+            Fix(span, right, "补全年月日"),
+        )
+
+
+def _in_date_place(text: str, start: int, end: int) -> bool:
+    """True when digits stand where only a date can: alone on their line (a signature date), or
+    before 日/前/印发, or after 于/至/截至. A 7-digit number elsewhere may be a count or a code."""
+    after = text[end : end + 2]
+    if after and after[0] in _NOT_DATE_AFTER:
+        return False
+    if _NOT_DATE_BEFORE_RE.search(text, max(0, start - 6), start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return True
+    return after.startswith(_DATE_AFTER) or text[max(0, start - 3) : start].endswith(_DATE_BEFORE)
+
+
+_DATE_AFTER = ("日", "前", "印发", "以前", "之前", "止", "起")
+_DATE_BEFORE = ("于", "至", "截至", "截止", "日期：", "日期:")
 
 
 def _date_problem(year: int | None, month: int, day: int | None) -> str:
@@ -95,7 +132,7 @@ class DocumentNumberYear(Rule):
     name = "document-number-year"
     title = "发文字号年份有误"
     severity = Severity.ERROR
-    basis = "GB/T 9704—2012"
+    basis = "GB/T 9704—2012 7.2.4"
     bad = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔20201号）要求。"
     good = "2024年教育工作要点\n落实《关于加强体育工作的意见》（体发〔2020〕1号）要求。"
 
@@ -125,7 +162,12 @@ class DocumentNumberYear(Rule):
 
 # A month (and day) or a lone day; not the tail of a longer number or of 2024.03.
 _MONTH_DAY_ZERO_RE = re.compile(r"(?<![0-9０-９.])(?:(\d{1,2})月(?:(\d{1,2})日)?|(\d{1,2})日)")
-_PADDED_RE = re.compile(r"0[1-9][月日]")  # a cheap test first: most plans have none
+_PADDED_RE = re.compile(r"0[1-9][月日]")  # found first: only the lines that hold one are read
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
 
 
 def _unpadded(number: str | None) -> str | None:
@@ -152,9 +194,8 @@ class LeadingZeroDate(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if not _PADDED_RE.search(text):
-            return
-        for m in _MONTH_DAY_ZERO_RE.finditer(text):
+        lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in _PADDED_RE.finditer(text)})
+        for m in (m for lo in lines for m in _MONTH_DAY_ZERO_RE.finditer(text, lo, _line_end(text, lo))):
             month, day, lone_day = m.groups()
             if not (_unpadded(month) or _unpadded(day) or _unpadded(lone_day)):
                 continue
@@ -170,3 +211,6 @@ class LeadingZeroDate(Rule):
                 f"日期“{m.group()}”的月、日不应编虚位（前导零），应写作“{right}”",
                 Fix(span, right, "删去前导零"),
             )
+
+
+RULES: tuple[type[Rule], ...] = (ImpossibleDate, DocumentNumberYear, LeadingZeroDate)

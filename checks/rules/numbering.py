@@ -1,29 +1,23 @@
-"""S rules, numbering: gaps, duplicates, a level that does not start at one, marker forms.
+"""S rules, numbering: gaps, duplicates, numbers going backwards, a level that does not start at
+one, items run into the paragraph before them; the S registry of numbering and marker forms.
 
-Gaps, duplicates and starts are read from ``desktop.plan.renumber.numbering_runs`` — the same
-runs renumbering rewrites — so a finding and its renumbering fix never disagree about whether
-numbering restarts per section or runs on across sections.
+Every judgement of order comes from ``sequence.sequences`` (one judge, one reason per number);
+the renumbering fixes come from ``desktop.plan.renumber`` — the same runs — so a finding and its
+fix never disagree about whether numbering restarts per section or runs on across sections.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from checks.context import Context
 from checks.finding import Finding, Fix, Severity
 from checks.rule import Rule
-from desktop.plan.markers import format_marker
-from desktop.plan.model import Node
+from checks.rules import inline_points, marker_forms
+from checks.rules.sequence import Entry, Sequence, Verdict, expected_marker, sequences
+from desktop.plan.model import Node, ParagraphRole, Span
 
-BASIS_9704 = "GB/T 9704—2012"
-
-
-def _runs(ctx: Context) -> list:
-    from desktop.plan.renumber import numbering_runs
-
-    return ctx.memo("numbering_runs", lambda: numbering_runs(ctx.plan))
+BASIS_9704 = "GB/T 9704—2012 7.3.3"
 
 
 def _renumbered_markers(ctx: Context) -> dict[int, str]:
@@ -37,32 +31,38 @@ def _renumbered_markers(ctx: Context) -> dict[int, str]:
     return ctx.memo("renumbered_markers", compute)
 
 
-def _renumber_fixes(ctx: Context, run: object, node: Node) -> dict[str, object]:
+def _renumber_fixes(ctx: Context, sequence: Sequence, node: Node) -> dict[str, object]:
     """Finding keywords: the node's own renumbering (``fix``) and that of the rest of its run
-    (``fixes``), because renumbering one marker without the ones after it moves the problem."""
+    (``fixes``), because renumbering one marker without the ones after it moves the problem.
+    No fix when the list holds run-in items, or is one of several lists renumbering would join
+    (（1）（2） under 目标任务： and again under 工作措施：): renumbering counts only whole runs."""
+    nodes = list(sequence.run.nodes)
+    if any(e.inline for e in sequence.entries) or len(sequence.entries) != len(nodes):
+        return {}
     edits = _renumbered_markers(ctx)
-    nodes = list(run.nodes)  # type: ignore[attr-defined]
     rest = nodes[nodes.index(node) :]
     found = [
         Fix(n.marker.span, edits[n.marker.span.start], f"重新编号为“{edits[n.marker.span.start]}”")
         for n in rest
         if n.marker and n.marker.span.start in edits
     ]
-    own = found[0] if found and found[0].span == node.marker.span else None
+    own = found[0] if found and found[0].span == node.marker.span else None  # type: ignore[union-attr]
     return {"fix": own, "fixes": tuple(found[1:] if own else found)}
 
 
-def _neighbours(ctx: Context) -> Iterator[tuple[object, int, Node, Node]]:
-    """Each numbered node after the first of its run, with the one before it and the position
-    (2, 3 …) it holds: (run, position, prev, node). S001 and S002 both judge these pairs."""
-    for run in _runs(ctx):
-        nodes = list(run.nodes)
-        for position, (prev, node) in enumerate(itertools.pairwise(nodes), start=2):
-            yield run, position, prev, node
+def _verdicts(ctx: Context, *kinds: str) -> Iterator[tuple[Sequence, Verdict]]:
+    for sequence in sequences(ctx):
+        for verdict in sequence.verdicts:
+            if verdict.kind in kinds and verdict.entry.inline is None:
+                yield sequence, verdict
 
 
 def _where(node: Node) -> str:
     return f"“{node.marker_text}{node.headline[:12]}”"
+
+
+def _marker_text(ctx: Context, entry: Entry) -> str:
+    return entry.span.slice(ctx.text).strip()
 
 
 class NumberingGap(Rule):
@@ -81,19 +81,31 @@ class NumberingGap(Rule):
     good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for run, position, prev, node in _neighbours(ctx):
-            if prev.number is None or node.number is None or node.number <= prev.number + 1:
-                continue
-            if node.number == position:
-                continue  # 1 2 3 3 5: this one is right, the 3 before it is the duplicate (S002)
-            expected = prev.number + 1
-            missing = format_marker(node.style, expected) if node.style else str(expected)
+        for sequence, verdict in _verdicts(ctx, "gap"):
+            node = verdict.entry.node
+            if _empty_heading_between(ctx, verdict.previous.span.end, node):
+                continue  # the missing items were under a heading now left empty (S007 says so)
+            missing = expected_marker(verdict.entry, verdict.expected)
             yield ctx.finding(
                 self,
-                node.marker.span,
-                f"序号跳号：{prev.marker_text}之后应为“{missing}”，此处为“{node.marker_text}”",
-                **_renumber_fixes(ctx, run, node),
+                node.marker.span,  # type: ignore[union-attr]
+                f"序号跳号：{_marker_text(ctx, verdict.previous)}之后应为“{missing}”，此处为“{node.marker_text}”",
+                **_renumber_fixes(ctx, sequence, node),
             )
+
+
+def _empty_heading_between(ctx: Context, start: int, node: Node) -> bool:
+    """A heading above ``node``'s level, with nothing under it, stands between ``start`` and it."""
+    end = node.marker.span.start  # type: ignore[union-attr]
+    rank = node.style.rank if node.style else 0
+    for heading in ctx.plan.numbered():
+        if not (start <= heading.span.start < end) or heading.style is None or heading.style.rank >= rank:
+            continue
+        if heading.children or heading.blocks or heading.points:
+            continue
+        if not ctx.text[heading.headline_span.end : heading.own_span.end].strip(" \u3000\n\t。：:"):
+            return True
+    return False
 
 
 class NumberingDuplicate(Rule):
@@ -112,24 +124,65 @@ class NumberingDuplicate(Rule):
     good = "一、加强党建\n1.抓学习。\n2.抓班子。\n3.抓队伍。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for run, position, prev, node in _neighbours(ctx):
-            if node.number == position and prev.number != position - 1:
-                continue  # 二 二 三: the first 二 is the wrong one (S003 or S002 says so)
-            if node.number is not None and prev.number is not None and node.number <= prev.number:
-                what = "重复" if node.number == prev.number else "倒退"
-                yield ctx.finding(
-                    self,
-                    node.marker.span,
-                    f"序号{what}：{_where(prev)}之后又是“{node.marker_text}”",
-                    **_renumber_fixes(ctx, run, node),
+        for sequence, verdict in _verdicts(ctx, "duplicate"):
+            node = verdict.entry.node
+            yield ctx.finding(
+                self,
+                node.marker.span,  # type: ignore[union-attr]
+                f"序号重复：{_where(verdict.previous.node)}之后又是“{node.marker_text}”，"
+                f"此处应为“{expected_marker(verdict.entry, verdict.expected)}”",
+                **_renumber_fixes(ctx, sequence, node),
+            )
+
+
+class NumberingBackwards(Rule):
+    """同一层级的序号倒退或前后颠倒（三、之后又是二、；3. 之后是 2.）。
+
+    Why: a number smaller than the one before it is an item moved up or down without
+    renumbering, or two numbers exchanged; the reader meets 二 after 三 and cannot cite either.
+    Reported as what it is, not as a gap, and the numbers after it are judged against the order.
+    """
+
+    code = "S009"
+    name = "numbering-backwards"
+    title = "序号倒退或颠倒"
+    severity = Severity.ERROR
+    basis = BASIS_9704
+    bad = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。\n二、提升质量\n4.抓质量。"
+    good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。\n四、提升质量\n4.抓质量。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for sequence, verdict in _verdicts(ctx, "backwards", "swapped", "restarted"):
+            node = verdict.entry.node
+            before = _marker_text(ctx, verdict.previous)
+            if verdict.kind == "swapped" and verdict.previous is verdict.entry:
+                message = (
+                    f"序号前后颠倒：开头先是“{node.marker_text}”，后是“{expected_marker(verdict.entry, 1)}”"
                 )
+            elif verdict.kind == "restarted":
+                message = (
+                    f"序号倒退：{_where(verdict.previous.node)}之后又从“{node.marker_text}”重新编号；"
+                    f"如属新的一组，应在其前补上上级标题，否则此处应为“{expected_marker(verdict.entry, verdict.expected)}”"
+                )
+            elif verdict.kind == "swapped":
+                message = (
+                    f"序号前后颠倒：{before}之后先是“{node.marker_text}”，"
+                    f"后是“{expected_marker(verdict.entry, verdict.expected)}”"
+                )
+            else:
+                message = (
+                    f"序号倒退：{_where(verdict.previous.node)}之后又是“{node.marker_text}”，"
+                    f"此处应为“{expected_marker(verdict.entry, verdict.expected)}”"
+                )
+            yield ctx.finding(self, node.marker.span, message, **_renumber_fixes(ctx, sequence, node))  # type: ignore[union-attr]
 
 
 class NumberingStart(Rule):
     """某一层级的编号不从一开始（第一个标题就是 三、）。
 
-    Why: a list that starts at 三、 or 2. has lost its first entries (or was cut out of a longer
-    document); the reader cannot tell which.
+    Why: a list that starts at 三、 or 2. has lost its first entries. Not reported where the text
+    visibly begins at that heading (no title and nothing before it: an excerpt of a longer
+    document), nor where the first numbers are there but run into the text before.
     """
 
     code = "S003"
@@ -137,131 +190,92 @@ class NumberingStart(Rule):
     title = "序号不从一开始"
     severity = Severity.ERROR
     basis = BASIS_9704
-    bad = "三、加强党建\n1.抓学习。\n四、推进改革\n2.抓改革。"
-    good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。"
+    bad = "2024年工作要点\n\n三、加强党建\n1.抓学习。\n四、推进改革\n2.抓改革。"
+    good = "2024年工作要点\n\n一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for run in _runs(ctx):
-            nodes = list(run.nodes)
-            if nodes and nodes[0].number not in (None, 1):
-                first = nodes[0]
-                should = format_marker(first.style, 1) if first.style else "1"
-                yield ctx.finding(
-                    self,
-                    first.marker.span,
-                    f"本层级编号从“{first.marker_text}”开始，应从“{should}”开始",
-                    **_renumber_fixes(ctx, run, first),
-                )
+        opening = _opening_node(ctx)
+        for sequence in sequences(ctx):
+            first = sequence.entries[0]
+            if first.inline is not None or first.number in (0, 1):
+                continue
+            if any(v.entry is first for v in sequence.verdicts):
+                continue  # 2 1 3: the first two exchanged (S009)
+            if first.node is opening:
+                continue  # the text starts here: an excerpt of a longer plan
+            if _empty_heading_between(ctx, 0, first.node):
+                continue  # numbering runs on and items 1 … were under a heading now empty (S007)
+            node = first.node
+            should = expected_marker(first, 1)
+            yield ctx.finding(
+                self,
+                node.marker.span,  # type: ignore[union-attr]
+                f"本层级编号从“{node.marker_text}”开始，应从“{should}”开始",
+                **_renumber_fixes(ctx, sequence, node),
+            )
 
 
-def _level_groups(ctx: Context) -> dict[tuple[int, object], list[Node]]:
-    groups: dict[tuple[int, object], list[Node]] = defaultdict(list)
-    for node in ctx.plan.numbered():
-        groups[(node.level, node.style)].append(node)
-    return groups
+def _opening_node(ctx: Context) -> Node | None:
+    """The first numbered node, when the text begins with it (no title, no text before it)."""
+    if ctx.plan.title_span is not None:
+        return None
+    first = next(ctx.plan.numbered(), None)
+    if first is None:
+        return None
+    before = [
+        p for p in ctx.paragraphs if p.span.end <= first.span.start and p.role is not ParagraphRole.FRONT
+    ]
+    return None if before else first
 
 
-def _form(node: Node) -> str:
-    """The punctuation a marker is written with, numbers removed: "X、", "(X)", "X．"."""
-    marker = node.marker
-    assert marker is not None
-    return (
-        "".join("X" if ch.isdigit() or ch in "一二三四五六七八九十百零〇" else ch for ch in marker.text)
-        .replace("XX", "X")
-        .replace("XX", "X")
+class RunInItem(Rule):
+    """序号没有另起一行（……劳动教育；4.全面推进……）。
+
+    Why: GB/T 9704—2012 7.3.3 numbers the levels of a document's structure; an item is a
+    paragraph of its own. A marker in the middle of a paragraph whose list then goes on with
+    items on lines of their own (3. …；4. … then 5. on a new line) was run in by a careless paste
+    or a lost line break, and the outline cannot show it. A list written inline to its end
+    （（1）…；（2）…；（3）…） is a style, and is left alone.
+    """
+
+    code = "S012"
+    name = "run-in-item"
+    title = "序号未另起一行"
+    severity = Severity.WARNING
+    basis = BASIS_9704
+    bad = "一、加强党建\n1.抓学习，提升理论水平；2.抓班子，建强领导集体。\n3.抓队伍。"
+    good = "一、加强党建\n1.抓学习，提升理论水平。\n2.抓班子，建强领导集体。\n3.抓队伍。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        by_line: dict[int, list[Entry]] = {}
+        for sequence in sequences(ctx):
+            entries = sequence.entries
+            for k, entry in enumerate(entries):
+                if entry.inline is None:
+                    continue
+                if all(later.inline is not None for later in entries[k + 1 :]):
+                    continue  # （1）…；（2）…；（3）… closing the list: an inline enumeration, a style
+                by_line.setdefault(ctx.plan.lines.line_of(entry.inline.start), []).append(entry)
+        for entries in by_line.values():
+            shown = "".join(f"“{_marker_text(ctx, e)}”" for e in entries)
+            yield ctx.finding(
+                self,
+                Span(entries[0].inline.start, entries[-1].inline.end),  # type: ignore[union-attr]
+                f"序号{shown}夹在段落中间，没有另起一行",
+            )
+
+
+RULES: tuple[type[Rule], ...] = tuple(
+    sorted(
+        (
+            NumberingGap,
+            NumberingDuplicate,
+            NumberingStart,
+            NumberingBackwards,
+            RunInItem,
+            *marker_forms.RULES,
+            *inline_points.RULES,
+        ),
+        key=lambda rule: rule.code,
     )
-
-
-def _level_forms(ctx: Context) -> Iterator[tuple[list[Node], Counter[str], str]]:
-    """Each level's nodes, the marker forms written there and the majority form. S004 and S005
-    must agree on the majority: S004 reports the minority forms, S005 the majority's own slips."""
-    for nodes in _level_groups(ctx).values():
-        forms = Counter(_form(n) for n in nodes)
-        yield nodes, forms, forms.most_common(1)[0][0]
-
-
-def _canonical_fix(node: Node) -> Fix:
-    marker = node.marker
-    assert marker is not None
-    right = format_marker(marker.style, marker.number)
-    return Fix(marker.span, right, f"改为“{right}”")
-
-
-class MixedMarkerForms(Rule):
-    """同一层级的序号写法不统一（（一） 与 (二) 并用，1. 与 1、 并用）。
-
-    Why: one level of the outline has one form; a mixture shows pieces pasted from different
-    sources and looks careless in an official document.
-    """
-
-    code = "S004"
-    name = "mixed-marker-forms"
-    title = "同级序号写法不统一"
-    severity = Severity.WARNING
-    basis = BASIS_9704
-    bad = "一、加强党建\n（一）抓学习。\n(二)抓班子。\n（三）抓队伍。"
-    good = "一、加强党建\n（一）抓学习。\n（二）抓班子。\n（三）抓队伍。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for nodes, forms, majority in _level_forms(ctx):
-            if len(forms) < 2:
-                continue
-            listed = "、".join(f"“{f.replace('X', '')}”" for f in forms)
-            for node in nodes:
-                if _form(node) != majority and not node.marker.canonical:
-                    yield ctx.finding(
-                        self,
-                        node.marker.span,
-                        f"同级序号写法不统一（{listed}并用）：“{node.marker_text}”应写作"
-                        f"“{format_marker(node.marker.style, node.marker.number)}”",
-                        _canonical_fix(node),
-                    )
-
-
-class MarkerPunctuation(Rule):
-    """序号的标点用错（一. 、（一）、、1、、1．）。
-
-    Why: GB/T 9704—2012 fixes the forms 一、 （一） 1. （1）; 一. mixes a Chinese numeral with a
-    Western full stop and （一）、 doubles the separator.
-    """
-
-    code = "S005"
-    name = "marker-punctuation"
-    title = "序号标点不规范"
-    severity = Severity.WARNING
-    basis = BASIS_9704
-    bad = "一.加强党建\n（一）、抓学习。\n（二）、抓班子。"
-    good = "一、加强党建\n（一）抓学习。\n（二）抓班子。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for nodes, forms, majority in _level_forms(ctx):
-            wrong = [n for n in nodes if not n.marker.canonical]
-            if len(forms) > 1:
-                # S004 reports the minority forms; here only the majority's own mistakes remain.
-                wrong = [n for n in wrong if _form(n) == majority]
-            if not wrong:
-                continue
-            if len(wrong) >= 3 and len(wrong) == len(nodes):
-                first = wrong[0]
-                right = format_marker(first.marker.style, first.marker.number)
-                yield ctx.finding(
-                    self,
-                    first.marker.span,
-                    f"本层级序号均写作“{first.marker_text}”式（共{len(wrong)}处），应写作“{right}”式",
-                    fixes=tuple(_canonical_fix(n) for n in wrong),
-                )
-                continue
-            for node in wrong:
-                right = format_marker(node.marker.style, node.marker.number)
-                yield ctx.finding(
-                    self, node.marker.span, f"序号“{node.marker_text}”应写作“{right}”", _canonical_fix(node)
-                )
-
-
-RULES: tuple[type[Rule], ...] = (
-    NumberingGap,
-    NumberingDuplicate,
-    NumberingStart,
-    MixedMarkerForms,
-    MarkerPunctuation,
 )

@@ -1,29 +1,28 @@
-"""N rules, numbers and targets: parts that don't add up, rates above 100%, ranges.
+"""N rules, numbers and targets: parts that don't add up, rates above 100%, one target stated twice.
 
-N001–N004 read ``ctx.targets`` (``desktop.plan.targets``), extracted once per run; the
-comparison of two plans reads the same targets, so both agree on what a target is. N005 reads the
-text itself, since a hyphen range need not be a counted target (3-6岁, 2023-2024学年).
-
-Ranges are split between two rules so that one slip is reported once: N005 reports a range written
-with a hyphen or an ASCII tilde (never right in Chinese text) and fixes it to the document's own
-style; N004 reports mixing among the accepted styles only (～, —, 至), which is a matter of taste.
+N001, N002 and N007 read ``ctx.targets`` (``desktop.plan.targets``), extracted once per run; the
+comparison of two plans reads the same targets, so both agree on what a target is. Ranges are in
+``numbers_ranges``, how numbers are written in ``numbers_written``, stated counts against what is
+listed in ``numbers_counts``; ``RULES`` here lists the whole N family. Word lists (which rates are
+bounded by 100%, which classifiers count) are data in ``resources/numbers.yaml``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from checks.context import Context
-from checks.finding import Finding, Fix, Severity
+from checks.finding import Finding, Severity
 from checks.rule import Rule
+from checks.rules.numbers_counts import RULES as COUNT_RULES
+from checks.rules.numbers_data import number_words, sentence_bounds
+from checks.rules.numbers_ranges import RULES as RANGE_RULES
+from checks.rules.numbers_written import RULES as WRITTEN_RULES
 from desktop.plan.model import Span, Target
-from desktop.plan.targets import range_separator
 
-_SENTENCE_END = "。；;！？!?\n"
-_RATE_WORDS = ("率", "比例", "占比", "比重", "覆盖面")
-_GROWTH_WORDS = ("增长", "增幅", "增速", "提高", "提升", "增加", "上升")
+_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
 
 
 def _number(value: float) -> str:
@@ -34,7 +33,13 @@ class PartsDoNotAddUp(Rule):
     """“其中”所列各项之和与总数不符（新建中小学12所，其中小学7所、初中4所）。
 
     Why: when a target is broken down after 其中, the parts are read as its breakdown; a sum
-    that differs means one of the numbers was updated and the other was not.
+    that differs means one of the numbers was updated and the other was not. The total is the
+    nearest earlier number of the same unit as the parts, in the same sentence (or the sentence
+    before, when 其中 opens a sentence): in 新建学校10所，新增学位5000个，其中小学4所、初中6所 the
+    parts break down the 10所, not the 5000个 that stands nearer. Shares (%) are not added. Parts
+    that fall short are reported only when the shortfall is smaller than every listed part (7＋4
+    of 12): a larger gap is a part left unnamed (招聘教师300名，其中研究生30名、公费师范生50名
+    names two kinds of recruit, not all of them), which is how 其中 is often used.
     """
 
     code = "N001"
@@ -47,54 +52,90 @@ class PartsDoNotAddUp(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        if "其中" not in text:
+            return
         targets = ctx.targets
-        for index, total in enumerate(targets):
-            if total.value_high is not None or total.qualifier:
+        starts = [t.value_span.start for t in targets]
+        for m in re.finditer("其中", text):
+            parts = _parts_after(text, targets, starts, m.end())
+            if not parts or parts[0].unit == "%":
                 continue
-            gap = text[total.value_span.end : total.value_span.end + 4]
-            if "其中" not in gap:
-                continue
-            parts = _parts_after(text, targets[index + 1 :], total)
-            if len(parts) < 2 and not (parts and parts[0].value > total.value):
+            unit = _base(parts[0])[0]
+            total = _total_before(text, targets, starts, m.start(), unit)
+            if total is None or total.value_high is not None or total.qualifier:
                 continue
             if any(p.value_high is not None or p.qualifier for p in parts):
                 continue
-            summed = sum(p.value for p in parts)
-            if abs(summed - total.value) < 1e-9 or (summed < total.value and len(parts) < 2):
+            whole = _base(total)[1]
+            summed = sum(_base(p)[1] for p in parts)
+            if abs(summed - whole) < 1e-6 * max(whole, 1) or (summed < whole and len(parts) < 2):
                 continue
-            listed = "＋".join(_number(p.value) for p in parts)
-            relation = "多于" if summed > total.value else "少于"
+            if summed < whole and whole - summed >= min(_base(p)[1] for p in parts):
+                continue  # an unlisted part as large as a listed one: 其中 named some parts, not all
+            listed = "＋".join(p.value_span.slice(text) for p in parts)
+            relation = "多于" if summed > whole else "少于"
+            hint = "" if summed > whole else "；若所列不是全部分项，请核对是否漏列"
             yield ctx.finding(
                 self,
                 Span(total.span.start, parts[-1].span.end),
-                f"其中各项之和{listed}＝{_number(summed)}{total.unit}，{relation}总数"
-                f"{_number(total.value)}{total.unit}（{total.subject}）",
+                f"其中各项之和{listed}＝{_number(summed)}{unit}，{relation}总数"
+                f"{total.value_span.slice(text)}（{total.subject}）{hint}",
             )
 
 
-def _parts_after(text: str, following: list[Target], total: Target) -> list[Target]:
-    """The targets listed after 其中 in the same sentence, with the total's unit."""
-    end = total.value_span.end
-    stop = len(text)
-    for i in range(end, min(len(text), end + 200)):
-        if text[i] in _SENTENCE_END:
-            stop = i
-            break
-    parts = []
-    for target in following:
-        if target.value_span.start >= stop:
-            break
-        if target.unit != total.unit:
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+
+
+def _base(target: Target) -> tuple[str, float]:
+    """(unit without 万/亿, value in that unit): 2.3万个 → ("个", 23000)."""
+    scale = _MULTIPLIERS.get(target.unit[:1])
+    return (target.unit[1:], target.value * scale) if scale else (target.unit, target.value)
+
+
+def _parts_after(text: str, targets: list[Target], starts: list[int], at: int) -> list[Target]:
+    """The targets after 其中 at ``at`` in its sentence, as long as they share the first one's unit."""
+    _lo, hi = sentence_bounds(text, at)
+    parts: list[Target] = []
+    for target in targets[bisect.bisect_left(starts, at) :]:
+        if target.value_span.start >= hi or (parts and _base(target)[0] != _base(parts[0])[0]):
             break
         parts.append(target)
     return parts
 
 
-class RateAbove100(Rule):
-    """比率或占比超过100%（入学率达102%）。
+def _total_before(text: str, targets: list[Target], starts: list[int], at: int, unit: str) -> Target | None:
+    """The nearest target of ``unit`` before 其中 at ``at``: in its sentence, or in the sentence
+    before when 其中 opens one (全年新建学校12所。其中，小学7所…). Not across another 其中."""
+    lo, _hi = sentence_bounds(text, at)
+    if not text[lo:at].strip(" \u3000"):
+        if lo == 0 or text[lo - 1] == "\n":
+            return None  # the total would be on another line: a heading or another item
+        lo, _ = sentence_bounds(text, lo - 1)
+    barrier = text.rfind("其中", lo, at)
+    lo = max(lo, barrier + 2) if barrier != -1 else lo
+    for index in range(bisect.bisect_left(starts, at) - 1, -1, -1):
+        target = targets[index]
+        if target.value_span.start < lo:
+            return None
+        if _base(target)[0] == unit:
+            return target
+    return None
 
-    Why: a rate, share or coverage cannot exceed the whole; a value above 100% is a typo
-    (102 for 100, or 1000 for 100.0) — growth figures, which can, are not judged.
+
+def _is_bounded_rate(subject: str) -> bool:
+    words = number_words()
+    if any(w in subject for w in words["unbounded_markers"]):
+        return False
+    return any(w in subject for w in words["bounded_rates"])
+
+
+class RateAbove100(Rule):
+    """部分占整体的比率超过100%（合格率达102%）。
+
+    Why: a pass rate, coverage or share is part of a whole and cannot exceed it; a value above
+    100% is a typo (102 for 100, or 1000 for 100.0). Rates that can exceed 100% are not judged:
+    gross rates counted against the age group (毛入学率, 毛入园率), growth (增长率, 增幅),
+    completion (完成率, 超额) and use (利用率); the lists are in ``resources/numbers.yaml``.
     """
 
     code = "N002"
@@ -102,174 +143,105 @@ class RateAbove100(Rule):
     title = "比率超过100%"
     severity = Severity.ERROR
     basis = "实务"
-    bad = "一、教育普及\n1.学前三年教育毛入园率达102%。"
-    good = "一、教育普及\n1.学前三年教育毛入园率达100%。"
+    bad = "一、教育质量\n1.学生体质健康合格率达102%。"
+    good = "一、教育普及\n1.学前三年毛入园率达102%，体质健康合格率达100%。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for target in ctx.targets:
             if target.unit != "%":
                 continue
             value = max(target.value, target.value_high or 0)
-            if value <= 100:
+            if value <= 100 or not _is_bounded_rate(target.subject):
                 continue
-            subject = target.subject
-            if not any(w in subject for w in _RATE_WORDS) or any(w in subject for w in _GROWTH_WORDS):
-                continue
-            yield ctx.finding(
-                self, target.value_span, f"“{subject}”为{_number(value)}%，比率或占比不应超过100%"
-            )
-
-
-class InvertedRange(Rule):
-    """数值范围上下限颠倒（5—3所）。
-
-    Why: a range is written from the low end to the high end; 5—3 is a slip for 3—5 or for
-    another number, so the writer must look at it.
-    """
-
-    code = "N003"
-    name = "inverted-range"
-    title = "数值范围颠倒"
-    severity = Severity.ERROR
-    basis = "GB/T 15835—2011"
-    bad = "一、办学条件\n1.新增市优质园5—3所。"
-    good = "一、办学条件\n1.新增市优质园3—5所。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for target in ctx.targets:
-            if target.value_high is not None and target.value_high < target.value:
-                yield ctx.finding(
-                    self,
-                    target.value_span,
-                    f"数值范围“{target.text}”下限大于上限，应从小到大写",
-                )
-
-
-# The accepted range separators, by style: ～ (GB/T 15834 4.13 for numeric ranges), — (common in
-# practice) and 至 in words; 〜 and – are their look-alikes. A hyphen or an ASCII ~ is N005's.
-_ACCEPTED_STYLE = {"～": "～", "〜": "～", "—": "—", "——": "—", "–": "—", "至": "至", "到": "至"}
-
-
-def _accepted_ranges(ctx: Context) -> list[tuple[Target, str, str]]:
-    """(target, separator, style) for every range target written in an accepted style."""
-
-    def compute() -> list[tuple[Target, str, str]]:
-        found = []
-        for target in ctx.targets:
-            separator = range_separator(target, ctx.text)
-            if separator in _ACCEPTED_STYLE:
-                found.append((target, separator, _ACCEPTED_STYLE[separator]))
-        return found
-
-    return ctx.memo("accepted_ranges", compute)
-
-
-def _ranked_styles(ranged: list[tuple[Target, str, str]], among: str = "～—至") -> list[tuple[str, int]]:
-    """Styles by use, most used first; a tie goes to ～, the form GB/T 15834 gives for numbers."""
-    styles = Counter(style for _, _, style in ranged if style in among)
-    return sorted(styles.items(), key=lambda kv: (-kv[1], kv[0] != "～"))
-
-
-class MixedRangeStyles(Rule):
-    """同一文件中数值范围的写法不统一（2～3个、4—5所、3至5名并用）。
-
-    Why: one document writes its ranges one way; GB/T 15834 marks numeric ranges with ～ (a dash
-    — is also common). The fix writes each odd one like the majority. Hyphen and ASCII-tilde
-    ranges are not counted here: N005 reports them and fixes them to the majority of ～ and —.
-    """
-
-    code = "N004"
-    name = "mixed-range-styles"
-    title = "数值范围写法不统一"
-    severity = Severity.INFO
-    basis = "GB/T 15834—2011"
-    bad = "一、办学条件\n1.新增市优质园2—3所。\n2.培育示范集团2～3个。\n3.建设基地3～4个。"
-    good = "一、办学条件\n1.新增市优质园2～3所。\n2.培育示范集团2～3个。\n3.建设基地3～4个。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        ranged = _accepted_ranges(ctx)
-        ranked = _ranked_styles(ranged)
-        if len(ranked) < 2:
-            return
-        majority = ranked[0][0]
-        listed = "、".join(f"“{s}”{n}处" for s, n in ranked)
-        for target, separator, style in ranged:
-            if style == majority:
-                continue
-            start = target.value_span.start + target.text.index(separator)
-            span = Span(start, start + len(separator))
             yield ctx.finding(
                 self,
                 target.value_span,
-                f"数值范围写法不统一（{listed}）：“{target.text}”宜与多数一致，写作“{majority}”",
-                Fix(span, majority, f"改为“{majority}”"),
+                f"“{target.subject}”为{_number(value)}%；合格率、覆盖率、占比等是部分占整体的比率，"
+                "不会超过100%",
             )
 
 
-# 3-5所, 15%-30%, 5~6所, 2023-2024学年. The pattern starts with a digit so re scans fast; what
-# may not stand before it (a code: GB/T 15834-2011, v1.2-3) is checked in code, see _code_before.
-_HYPHEN_RANGE_RE = re.compile(
-    r"(\d+(?:\.\d+)?[%％]?)([ \u3000]?(?:--|－－|-|－|~)[ \u3000]?)(\d+(?:\.\d+)?[%％]?)"
-    r"(?:(?<=[%％])|(?=[ \u3000]?[%％\u4e00-\u9fff]))"
+_SCOPE_PREFIX_RE = re.compile(
+    r"^(?:全年|年内|今年|本年度?|全[市区县省镇乡旗州盟校园]|我[市区县省镇乡旗州校园]|全|各[级类]?)+"
 )
+_RATE_END_RE = re.compile(r"(?:率|比例|占比|比重|覆盖面)$")
+_MIN_RATE_KEY = 5  # 巩固率 alone names no one rate; 义务教育巩固率 does
+_MIN_COUNT_KEY = 6  # 新增学位 is said of every kind of school; 新增公办幼儿园学位 of one
 
 
-def _code_before(text: str, start: int) -> bool:
-    """True when the number at ``start`` continues a longer number or a code (1.2-3, v2-3, 1-2-3),
-    or is a standard's number after its letters and a space (GB/T 15834-2011, GB 2312-80)."""
-    if start == 0:
-        return False
-    prev = text[start - 1]
-    if prev.isdigit() or prev in ".-－/" or (prev.isascii() and prev.isalpha()):
-        return True
-    if prev in (" ", "\u3000") and start >= 2:
-        letter = text[start - 2]
-        return letter == "/" or (letter.isascii() and letter.isalpha())
-    return False
+def target_key(target: Target) -> str | None:
+    """What a target measures, scope words (全市, 我区) stripped, with its unit; None when it names
+    no one measure: a short subject, a count of a repeated activity (培训教师), a bare rate."""
+    key = _SCOPE_PREFIX_RE.sub("", target.subject)
+    if target.unit == "%":
+        return key if _RATE_END_RE.search(key) and len(key) >= _MIN_RATE_KEY else None
+    if len(key) < _MIN_COUNT_KEY or key.startswith(tuple(number_words()["repeated_activities"])):
+        return None
+    return key + target.unit
 
 
-class HyphenRange(Rule):
-    """数值范围用短横线或半角波浪线连接（3-5所、5~6所）。
+class TargetStatedTwice(Rule):
+    """同一指标在文中前后写成不同数值（前文毛入园率达98%，后文达99%）。
 
-    Why: GB/T 15834 4.13 joins the ends of a numeric range with ～ (or a dash —); the hyphen is for
-    codes and model numbers, and an ASCII ~ is the same mark typed half-width. The fix is certain:
-    the separator becomes the style the document's other ranges use (～ when they don't decide).
-    A range whose ends fall (5-3所) is N003's; a hyphen between a larger and a smaller number is
-    not read as a range at all (3-1班).
+    Why: a plan states a target in its 主要目标 and again in the item that delivers it; when last
+    year's figure is updated in one place only, the two disagree. Only targets that name one
+    measure are compared: named rates (学前三年毛入园率) and counts with a specific subject
+    (新增公办幼儿园学位), not 竣工4所 or 培训教师 (said of many things and done many times). A
+    sentence that names another year (到2025年), or that gives the target twice (由95%提高到97%),
+    speaks of another time and is left out.
     """
 
-    code = "N005"
-    name = "hyphen-range"
-    title = "数值范围连接号不规范"
+    code = "N007"
+    name = "target-stated-twice"
+    title = "同一指标前后数值不一"
     severity = Severity.WARNING
-    basis = "GB/T 15834—2011 4.13"
-    bad = "一、办学条件\n1.新增市优质园2-3所，新建学校5~6所。"
-    good = "一、办学条件\n1.新增市优质园2～3所，新建学校5～6所，编制GB/T 15834-2011培训材料。"
+    basis = "实务"
+    bad = (
+        "2024年教育工作要点\n一、主要目标\n学前三年毛入园率达98%。\n"
+        "二、重点任务\n1.扩大普惠资源，学前三年毛入园率达到99%。"
+    )
+    good = (
+        "2024年教育工作要点\n一、主要目标\n学前三年毛入园率达98%。\n"
+        "二、重点任务\n1.扩大普惠资源，学前三年毛入园率达到98%以上，到2025年学前三年毛入园率达99%。"
+    )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if "-" not in text and "－" not in text and "~" not in text:
-            return
-        styles: list[tuple[str, int]] | None = None  # the document's style, read at the first range
-        for m in _HYPHEN_RANGE_RE.finditer(text):
-            low, separator, high = m.groups()
-            if _code_before(text, m.start()):
+        first: dict[str, Target] = {}
+        for target, key in self._stated(ctx):
+            earlier = first.setdefault(key, target)
+            if earlier is target or (earlier.value, earlier.value_high) == (target.value, target.value_high):
                 continue
-            if len(low) > 1 and low[0] == "0" and low[1].isdigit():
-                continue  # 0519-…: a number with a leading zero is a code
-            if float(high.rstrip("%％")) <= float(low.rstrip("%％")):
-                continue
-            if styles is None:
-                styles = _ranked_styles(_accepted_ranges(ctx), "～—")
-            dash = styles[0][0] if styles else "～"
-            why = "与本文其他数值范围一致" if styles else "GB/T 15834 用浪纹线"
-            mark = "半角波浪线" if "~" in separator else "短横线"
             yield ctx.finding(
                 self,
-                Span(m.start(), m.end()),
-                f"数值范围“{m.group()}”不应用{mark}连接，应写作“{low}{dash}{high}”（{why}）",
-                Fix(Span(m.start(2), m.end(2)), dash, f"改为“{dash}”"),
+                target.value_span,
+                f"“{target.subject}”前文（第{ctx.plan.lines.line_of(earlier.value_span.start)}行）为"
+                f"{earlier.value_span.slice(text)}，此处为{target.value_span.slice(text)}；"
+                "同一指标前后应一致，请核对",
             )
 
+    @staticmethod
+    def _stated(ctx: Context) -> Iterator[tuple[Target, str]]:
+        """(target, key) of sentences that speak of the plan's own year, each key once a sentence."""
+        text = ctx.text
+        year = str(ctx.year) if ctx.year else ""
+        keyed = [(t, k) for t in ctx.targets if (k := target_key(t)) is not None]
+        index = 0
+        while index < len(keyed):
+            lo, hi = sentence_bounds(text, keyed[index][0].value_span.start)
+            group = []
+            while index < len(keyed) and keyed[index][0].value_span.start < hi:
+                group.append(keyed[index])
+                index += 1
+            if any(y != year for y in _YEAR_RE.findall(text, lo, hi)):
+                continue
+            keys = [k for _t, k in group]
+            yield from ((t, k) for t, k in group if keys.count(k) == 1)
 
-RULES: tuple[type[Rule], ...] = (PartsDoNotAddUp, RateAbove100, InvertedRange, MixedRangeStyles, HyphenRange)
+
+RULES: tuple[type[Rule], ...] = tuple(
+    sorted(
+        (PartsDoNotAddUp, RateAbove100, TargetStatedTwice, *RANGE_RULES, *COUNT_RULES, *WRITTEN_RULES),
+        key=lambda rule: rule.code,
+    )
+)

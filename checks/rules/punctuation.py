@@ -1,8 +1,12 @@
-"""P rules, punctuation (GB/T 15834—2011): pairs, half-width marks, doubled marks, 〔〕, spaces.
+"""P rules, punctuation (GB/T 15834—2011): half-width marks, doubled marks, 〔〕; the P registry.
 
 Half-width punctuation is the commonest defect of text copied out of web pages: it comes by the
 hundred. So P002 reports one finding per paragraph, and when most of the document is written that
-way, a single document-level finding with a fix for all of it instead.
+way, a single document-level finding with a fix for all of it instead: the brackets of (一) and
+(1) markers included, so the writer is told once about one cause (S004/S005 leave those alone).
+
+The other P rules live in modules by idea (pairs, spaces, ellipsis, pauses, colons, ends);
+``RULES`` here gathers them all in code order.
 """
 
 from __future__ import annotations
@@ -13,104 +17,14 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.finding import Finding, Fix, Severity
 from checks.rule import Option, Rule
-from desktop.plan.model import Paragraph, ParagraphRole, Span
+from checks.rules import colons, ellipsis, ends, pairs, pauses, spaces
+from checks.rules.passages import chinese_side, is_cjk, marker_offsets, text_paragraphs
+from desktop.plan.markers import format_marker
+from desktop.plan.model import Node, Paragraph, ParagraphRole, Span
 
 BASIS_15834 = "GB/T 15834—2011"
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "(": ")"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIR_NAMES = {"“": "引号", "‘": "单引号", "《": "书名号", "（": "括号", "【": "方头括号", "(": "括号"}
+_PLAN_ROLES = (ParagraphRole.HEADING, ParagraphRole.BODY, ParagraphRole.BLOCK)
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_OPENERS_CN = "“‘《（【〔"
-_CLOSERS_CN = "”’》）】〕"
-_CN_PUNCT = "，。；：、？！" + _OPENERS_CN + _CLOSERS_CN
-
-
-_QUOTE_NAMES = {"“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号"}
-
-
-def _show(ch: str) -> str:
-    """A character as a message names it: quote marks by name, since “”” reads as noise."""
-    return _QUOTE_NAMES.get(ch, f"“{ch}”")
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def _chinese_side(ch: str) -> bool:
-    return _is_cjk(ch) or ch in _CN_PUNCT
-
-
-def _text_paragraphs(ctx: Context) -> list[Paragraph]:
-    """Paragraphs of running text: not the title, front matter or page furniture."""
-    return ctx.memo(
-        "text_paragraphs",
-        lambda: [p for p in ctx.paragraphs if p.role not in (ParagraphRole.TITLE, ParagraphRole.FRONT)],
-    )
-
-
-def _marker_spans(ctx: Context) -> set[int]:
-    """Offsets inside outline markers, which the S rules judge instead."""
-
-    def compute() -> set[int]:
-        inside: set[int] = set()
-        for node in ctx.plan.numbered():
-            inside.update(range(node.marker.span.start, node.marker.span.end))
-        return inside
-
-    return ctx.memo("marker_offsets", compute)
-
-
-class UnbalancedPairs(Rule):
-    """段落中成对标点不配对（有“无”，有《无》，有（无））。
-
-    Why: a lost quotation mark or bracket changes what is quoted or parenthesised; in text
-    copied forward it is usually half of a pair deleted with an edit.
-    """
-
-    code = "P001"
-    name = "unbalanced-pairs"
-    title = "成对标点不配对"
-    severity = Severity.ERROR
-    basis = BASIS_15834
-    bad = "一、加强党建\n1.推进十四五”基础教育规划落实。"
-    good = "一、加强党建\n1.推进“十四五”基础教育规划落实。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        markers = _marker_spans(ctx)
-        for paragraph in ctx.paragraphs:
-            piece = paragraph.span.slice(text)
-            if not any(ch in _PAIRS or ch in _CLOSERS for ch in piece):
-                continue
-            for offset, ch, missing_open in _unmatched(piece):
-                at = paragraph.span.start + offset
-                if at in markers:
-                    continue  # (1) markers are the S rules' business
-                if missing_open:
-                    message = f"{_show(ch)}没有与之配对的{_show(_CLOSERS[ch])}：{_PAIR_NAMES[_CLOSERS[ch]]}缺少前一半"
-                else:
-                    message = f"{_show(ch)}没有与之配对的{_show(_PAIRS[ch])}：{_PAIR_NAMES[ch]}缺少后一半"
-                yield ctx.finding(self, Span(at, at + 1), message)
-
-
-def _unmatched(piece: str) -> list[tuple[int, str, bool]]:
-    """Unmatched marks as (offset, mark, is_closing), by a stack over all pair kinds together."""
-    stack: list[tuple[int, str]] = []
-    bad: list[tuple[int, str, bool]] = []
-    for i, ch in enumerate(piece):
-        if ch in _PAIRS:
-            stack.append((i, ch))
-        elif ch in _CLOSERS:
-            opener = _CLOSERS[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == opener), None)
-            if depth is None:
-                bad.append((i, ch, True))
-            else:
-                bad.extend((j, c, False) for j, c in stack[depth + 1 :])
-                del stack[depth:]
-    bad.extend((j, c, False) for j, c in stack)
-    return sorted(bad)
 
 
 _HALF = re.compile(r"[,;:?!()]")
@@ -121,7 +35,7 @@ def _half_width_marks(ctx: Context, paragraph: Paragraph) -> list[int]:
     text = ctx.text
     start, end = paragraph.span.start, paragraph.span.end
     piece = text[start:end]
-    markers = _marker_spans(ctx)
+    markers = marker_offsets(ctx)
     found: list[int] = []
     for match in _HALF.finditer(piece):
         i = match.start()
@@ -139,25 +53,36 @@ def _half_width_marks(ctx: Context, paragraph: Paragraph) -> list[int]:
             continue  # Latin text: “Python, Java”, “http://”
         if before.isdigit() and after.isdigit():
             continue  # 1,000 and 10:30
-        if _chinese_side(before) or _chinese_side(after):
+        if chinese_side(before) or chinese_side(after):
             found.append(at)
     return found
 
 
 def _paren_is_chinese(piece: str, i: int) -> bool:
-    """A half-width bracket is Chinese text when what it encloses holds a Chinese character."""
+    """A half-width bracket is Chinese text when what it encloses holds a Chinese character, or
+    when its other half is a full-width one: (2019-2022年） is a Chinese bracket typed half."""
     if piece[i] == "(":
-        close = piece.find(")", i + 1)
+        ends = [k for k in (piece.find(")", i + 1), piece.find("）", i + 1)) if k != -1]
+        close = min(ends) if ends else -1
+        if close != -1 and piece[close] == "）":
+            return True
         inner = piece[i + 1 : close] if close != -1 else piece[i + 1 : i + 6]
     else:
-        open_ = piece.rfind("(", 0, i)
+        open_ = max(piece.rfind("(", 0, i), piece.rfind("（", 0, i))
+        if open_ != -1 and piece[open_] == "（":
+            return True
         inner = piece[open_ + 1 : i] if open_ != -1 else piece[max(0, i - 5) : i]
-    return any(_is_cjk(c) for c in inner)
+    return any(is_cjk(c) for c in inner)
 
 
 def _full_width_count(ctx: Context) -> int:
+    """Full-width marks of the text, the brackets of （一） markers not counted (they are no prose)."""
     text = ctx.text
-    return sum(text.count(c) for c in "，；：？！（）")
+    in_markers = sum(
+        n.marker.text.count("（") + n.marker.text.count("）")  # type: ignore[union-attr]
+        for n in ctx.plan.numbered()
+    )
+    return sum(text.count(c) for c in "，；：？！（）") - in_markers
 
 
 class HalfWidthPunctuation(Rule):
@@ -186,25 +111,27 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        per_paragraph = [(p, _half_width_marks(ctx, p)) for p in _text_paragraphs(ctx)]
-        per_paragraph = [(p, marks) for p, marks in per_paragraph if marks]
-        total = sum(len(marks) for _, marks in per_paragraph)
-        if not total:
+        per_paragraph = _half_width_paragraphs(ctx)
+        if not per_paragraph:
             return
-        ratio = float(ctx.option(self, "document-ratio"))  # type: ignore[arg-type]
-        minimum = int(ctx.option(self, "document-minimum"))  # type: ignore[call-overload]
-        if total >= minimum and total / (total + _full_width_count(ctx)) >= ratio:
-            first = per_paragraph[0][1][0]
-            fixes = tuple(
+        if half_width_document(ctx):
+            total = sum(len(marks) for _, marks in per_paragraph)
+            # Point at the plan's own text, not at page furniture above it.
+            in_plan = [m for p, m in per_paragraph if p.role in _PLAN_ROLES] or [per_paragraph[0][1]]
+            first = in_plan[0][0]
+            fixes = [
                 Fix(Span(at, at + 1), _FULL_WIDTH[text[at]], "改为全角标点")
                 for _, marks in per_paragraph
                 for at in marks
-            )
+            ]
+            in_markers = _marker_bracket_fixes(ctx)
+            fixes.extend(in_markers)
+            also = f"，另有{len(in_markers) // 2}个序号的括号" if in_markers else ""
             yield ctx.finding(
                 self,
                 Span(first, first + 1),
-                f"全文中文部分多用半角标点（共{total}处，分布在{len(per_paragraph)}个段落），应统一改为全角标点",
-                fixes=fixes,
+                f"全文中文部分多用半角标点（共{total}处，分布在{len(per_paragraph)}个段落{also}），应统一改为全角标点",
+                fixes=tuple(sorted(fixes, key=lambda f: f.span.start)),
             )
             return
         for _, marks in per_paragraph:
@@ -219,6 +146,58 @@ class HalfWidthPunctuation(Rule):
                 f"本段中文中有{len(marks)}处半角标点（{shown}），应改为全角",
                 Fix(Span(start, end), replacement, "改为全角标点"),
             )
+
+
+def _half_width_paragraphs(ctx: Context) -> list[tuple[Paragraph, list[int]]]:
+    def compute() -> list[tuple[Paragraph, list[int]]]:
+        found = [(p, _half_width_marks(ctx, p)) for p in text_paragraphs(ctx)]
+        return [(p, marks) for p, marks in found if marks]
+
+    return ctx.memo("half_width_paragraphs", compute)
+
+
+def half_width_document(ctx: Context) -> bool:
+    """The document is written with half-width punctuation throughout (P002's one finding).
+
+    Most of its Chinese punctuation is half-width, and it is more than a slip in one place:
+    the marks are in several paragraphs, or there are many of them in one.
+    """
+
+    def compute() -> bool:
+        found = _half_width_paragraphs(ctx)
+        total = sum(len(marks) for _, marks in found)
+        if not total:
+            return False
+        rule = HalfWidthPunctuation
+        ratio = float(ctx.option(rule, "document-ratio"))  # type: ignore[arg-type]
+        minimum = int(ctx.option(rule, "document-minimum"))  # type: ignore[call-overload]
+        if total / (total + _full_width_count(ctx)) < ratio:
+            return False
+        return total >= minimum or len(found) >= 2
+
+    return ctx.memo("half_width_document", compute)
+
+
+def half_width_marker(node: Node) -> bool:
+    """The marker's only fault is its half-width brackets: (一) (1)."""
+    marker = node.marker
+    if marker is None or marker.canonical or not any(c in marker.text for c in "()"):
+        return False
+    widened = marker.text.replace("(", "（").replace(")", "）")
+    return widened == format_marker(marker.style, marker.number)
+
+
+def _marker_bracket_fixes(ctx: Context) -> list[Fix]:
+    fixes: list[Fix] = []
+    for node in ctx.plan.numbered():
+        if half_width_marker(node):
+            span = node.marker.span  # type: ignore[union-attr]
+            for i, ch in enumerate(span.slice(ctx.text)):
+                if ch in "()":
+                    fixes.append(
+                        Fix(Span(span.start + i, span.start + i + 1), _FULL_WIDTH[ch], "改为全角括号")
+                    )
+    return fixes
 
 
 _DOUBLED = re.compile(r"([，。；、：,;])([，。；、：,;])|([！？])\3")
@@ -241,9 +220,11 @@ class DoubledPunctuation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for paragraph in _text_paragraphs(ctx):
+        for paragraph in text_paragraphs(ctx):
             piece = paragraph.span.slice(text)
             for match in _DOUBLED.finditer(piece):
+                if match.group() == "。。" and "。。。" in piece[max(0, match.start() - 1) : match.end() + 1]:
+                    continue  # 。。。 is an ellipsis typed wrong: P008 says so
                 at = paragraph.span.start + match.start()
                 span = Span(at, at + 2)
                 pair = match.group()
@@ -271,13 +252,14 @@ class DocumentNumberBrackets(Rule):
     name = "document-number-brackets"
     title = "发文字号年份括号不规范"
     severity = Severity.WARNING
-    basis = "GB/T 9704—2012"
+    basis = "GB/T 9704—2012 7.2.4"
     bad = "一、加强党建\n1.落实《通知》（苏教办[2020]1号）要求。"
     good = "一、加强党建\n1.落实《通知》（苏教办〔2020〕1号）要求。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for paragraph in ctx.paragraphs:
+        # The notice and the page header carry document numbers too: every line is read.
+        for paragraph in ctx.plan.paragraphs:
             piece = paragraph.span.slice(text)
             if not any(c in piece for c in "[【(（［"):
                 continue
@@ -292,57 +274,15 @@ class DocumentNumberBrackets(Rule):
                 )
 
 
-_SPACES = re.compile(r"[ \u3000\t]+")
-
-
-class SpaceInChinese(Rule):
-    """中文文字之间夹有空格（争创 3 所）。
-
-    Why: Chinese text is set without word spaces; a space inside a sentence comes from copying
-    out of a table or web page and shows as a gap in the official layout.
-    """
-
-    code = "P005"
-    name = "space-in-chinese"
-    title = "中文中有多余空格"
-    severity = Severity.INFO
-    basis = "实务"
-    bad = "一、加强党建\n1.争创 3 所省优质园。"
-    good = "一、加强党建\n1.争创3所省优质园。"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        for paragraph in _text_paragraphs(ctx):
-            if paragraph.role is ParagraphRole.CLOSING:
-                continue  # signature blocks are laid out with spaces on purpose
-            piece = paragraph.span.slice(text)
-            if " " not in piece and "\u3000" not in piece and "\t" not in piece:
-                continue
-            body = piece.rstrip()
-            for match in _SPACES.finditer(body):
-                i, j = match.start(), match.end()
-                if i == 0 or j >= len(body):
-                    continue  # indentation, not a gap inside the text
-                if body.rfind("《", 0, i) > body.rfind("》", 0, i):
-                    continue  # a title quoted as published: 《深化体教融合 促进青少年健康发展的意见》
-                before, after = body[i - 1], body[j]
-                chinese_before, chinese_after = _chinese_side(before), _chinese_side(after)
-                if not (
-                    (chinese_before and chinese_after)
-                    or (chinese_before and after.isdigit())
-                    or (before.isdigit() and chinese_after)
-                ):
-                    continue
-                span = Span(paragraph.span.start + i, paragraph.span.start + j)
-                yield ctx.finding(
-                    self, span, f"{_show(before)}与{_show(after)}之间有多余空格", Fix(span, "", "删除空格")
-                )
-
-
-RULES: tuple[type[Rule], ...] = (
-    UnbalancedPairs,
+_ALL: tuple[type[Rule], ...] = (
+    *pairs.RULES,
     HalfWidthPunctuation,
     DoubledPunctuation,
     DocumentNumberBrackets,
-    SpaceInChinese,
+    *spaces.RULES,
+    *ellipsis.RULES,
+    *pauses.RULES,
+    *colons.RULES,
+    *ends.RULES,
 )
+RULES: tuple[type[Rule], ...] = tuple(sorted(_ALL, key=lambda r: r.code))

@@ -11,9 +11,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from checks.context import Context
-from checks.finding import Finding, Severity
+from checks.finding import Finding, Fix, Severity
 from checks.rule import Option, Rule
-from desktop.plan.model import Node, NodeKind
+from checks.rules.passages import cut_at_end
+from checks.rules.sequence import sequences
+from desktop.plan.model import Node, NodeKind, Span
 
 _END_NAMES = {
     "。": "句号",
@@ -29,6 +31,16 @@ _END_NAMES = {
 
 def _numbered_children(node: Node) -> list[Node]:
     return [c for c in node.children if c.kind is NodeKind.NUMBERED]
+
+
+def _run_in_siblings(ctx: Context, parent: Node, child: Node) -> bool:
+    """Other items of ``child``'s list stand run into a paragraph instead of on lines of their own."""
+    for sequence in sequences(ctx):
+        if any(e.node is child for e in sequence.entries):
+            return any(
+                e.inline is not None and parent.span.contains(e.inline.start) for e in sequence.entries
+            )
+    return False
 
 
 class SingleChild(Rule):
@@ -47,10 +59,20 @@ class SingleChild(Rule):
     good = "一、加强党建\n（一）抓班子\n1.抓学习。\n2.抓制度。\n（二）抓队伍\n3.抓培训。\n4.抓考核。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        from checks.rules.marker_forms import inverted_styles
+
+        if inverted_styles(ctx):
+            return  # an inverted outline nests wrongly everywhere; S010 names the cause
+        cut = cut_at_end(ctx)
+        end = len(ctx.text.rstrip())
         for node in ctx.plan.numbered():
             children = _numbered_children(node)
             if len(children) == 1:
                 child = children[0]
+                if cut and node.span.end >= end:
+                    continue  # the text stops inside this section: its other items are not there
+                if _run_in_siblings(ctx, node, child):
+                    continue  # 2. is there, run into 1.'s paragraph (S012 says so)
                 yield ctx.finding(
                     self,
                     child.marker.span,
@@ -63,7 +85,9 @@ class EmptySection(Rule):
     """标题下没有任何内容（三、 之后紧接着 四、）。
 
     Why: when its sibling headings all have items, a heading with nothing under it was left
-    empty by mistake (content deleted or not yet written).
+    empty by mistake (content deleted or not yet written). An item that is itself a sentence
+    (it ends with 。 or runs on with commas) has its content in it and is not a heading; the
+    last heading of a text that stops there is unfinished, not empty.
     """
 
     code = "S007"
@@ -75,18 +99,34 @@ class EmptySection(Rule):
     good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        from checks.rules.marker_forms import inverted_styles
+
+        if inverted_styles(ctx):
+            return  # an inverted outline nests wrongly everywhere; S010 names the cause
+        end = len(ctx.text.rstrip())
+        cut = cut_at_end(ctx)
         for siblings in _sibling_groups(ctx):
             if not any(_numbered_children(n) for n in siblings):
                 continue  # a list of items, not of headings
             for node in siblings:
                 if node.children or node.blocks or node.points:
                     continue
+                if node.headline_end in _SENTENCE_ENDS or (
+                    len(node.headline) > _TITLE_LENGTH and any(ch in node.headline for ch in "，,；;")
+                ):
+                    continue  # 3.继续推进教学改革，…，提高教学效能。: an item that is its own content
+                if cut and node.span.end >= end:
+                    continue  # the text stops at this heading
                 body = ctx.text[node.headline_span.end : node.own_span.end].strip(" \u3000\n\t。：:")
                 if body:
                     continue
                 yield ctx.finding(
                     self, node.headline_span, f"标题“{node.marker_text}{node.headline[:16]}”下没有任何内容"
                 )
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";")
+_TITLE_LENGTH = 30  # a heading is rarely longer; a headline beyond it is a sentence of content
 
 
 def _sibling_groups(ctx: Context) -> Iterator[list[Node]]:
@@ -133,6 +173,7 @@ class HeadlineEnding(Rule):
 
         # Compare items with the items of their own list only: the goals under 总体目标 may be
         # written "事业发展水平：…" while the tasks that follow end their headlines with 。.
+        cut, text_end = cut_at_end(ctx), len(ctx.text.rstrip())
         leaves = {id(n) for n in ctx.plan.items()}
         runs = ctx.memo("numbering_runs", lambda: numbering_runs(ctx.plan))
         groups = [[n for n in run.nodes if id(n) in leaves] for run in runs]
@@ -144,6 +185,8 @@ class HeadlineEnding(Rule):
             if count == len(nodes) or count / len(nodes) < majority_share:
                 continue
             for node in nodes:
+                if cut and node.span.end >= text_end:
+                    continue  # the text stops inside this item: its ending is not written yet
                 end = _ending(ctx, node)
                 if end != norm:
                     yield ctx.finding(
@@ -154,12 +197,73 @@ class HeadlineEnding(Rule):
                     )
 
 
+_FULL_WIDTH_END = str.maketrans(":;,", "：；，")
+
+
 def _ending(ctx: Context, node: Node) -> str:
-    """What closes the headline: its punctuation, or "" for a headline alone on its line."""
+    """What closes the headline: its punctuation (full-width, so : and ： are one habit), or ""
+    for a headline alone on its line."""
     if node.headline_end:
-        return node.headline_end
+        return node.headline_end.translate(_FULL_WIDTH_END)
     after = ctx.text[node.headline_span.end : node.headline_span.end + 1]
-    return after if after in _END_NAMES and after != "\n" else ""
+    return after.translate(_FULL_WIDTH_END) if after in _END_NAMES and after != "\n" else ""
 
 
-RULES: tuple[type[Rule], ...] = (SingleChild, EmptySection, HeadlineEnding)
+def _has_body(ctx: Context, node: Node) -> bool:
+    """Text stands under the heading's line (a paragraph of its own, not the headline's sentence)."""
+    line_end = ctx.text.find("\n", node.headline_span.end)
+    return (line_end != -1 and bool(ctx.text[line_end : node.own_span.end].strip())) or bool(node.blocks)
+
+
+_HEADING_END_NAMES = {
+    "。": "句号",
+    "；": "分号",
+    ";": "分号",
+    "，": "逗号",
+    ",": "逗号",
+    "：": "冒号",
+    ":": "冒号",
+}
+
+
+class HeadingEndPunctuation(Rule):
+    """独占一行的标题末尾用了标点，而同级其他标题都不用（一、加强党建。 与 二、推进改革）。
+
+    Why: GB/T 15834—2011 附录 B: 标题末尾通常不用标点符号. A heading standing alone on its line,
+    with items or text under it, is a title; when the other headings of its level carry no end
+    mark, the one that does was pasted in or slipped. A one-line item is its own content, no title. (A headline that runs into its text, 1.抓学习。学习…, is a sentence
+    and ends with 。: that is S008's business, not this.)
+    """
+
+    code = "S011"
+    name = "heading-end-punctuation"
+    title = "标题末尾标点与同级不一致"
+    severity = Severity.WARNING
+    basis = "GB/T 15834—2011 附录 B"
+    bad = "一、加强党建。\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
+    good = "一、加强党建\n1.抓学习。\n二、推进改革\n2.抓改革。\n三、保障安全\n3.抓安全。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        groups: dict[object, list[Node]] = {}
+        for node in ctx.plan.numbered():
+            if node.headline_only and node.headline and (_numbered_children(node) or _has_body(ctx, node)):
+                groups.setdefault(node.style, []).append(node)
+        for nodes in groups.values():
+            bare = [n for n in nodes if not n.headline_end]
+            marked = [n for n in nodes if n.headline_end in _HEADING_END_NAMES]
+            if len(bare) < 2 or len(bare) < 2 * len(marked) or len(bare) + len(marked) < 3:
+                continue
+            for node in marked:
+                end = node.headline_span.end
+                mark_at = ctx.text.find(node.headline_end, end)
+                span = Span(mark_at, mark_at + 1)
+                name = _HEADING_END_NAMES[node.headline_end]
+                yield ctx.finding(
+                    self,
+                    span,
+                    f"标题“{node.marker_text}{node.headline[:12]}”末尾用了{name}，同级其他{len(bare)}个标题都不用标点",
+                    Fix(span, "", f"删去{name}"),
+                )
+
+
+RULES: tuple[type[Rule], ...] = (SingleChild, EmptySection, HeadlineEnding, HeadingEndPunctuation)

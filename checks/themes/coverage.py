@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from checks.themes.lexicon import Lexicon, Settings, TermSet, Theme, load_lexicon
+from checks.themes.lexicon import Lexicon, Settings, TermSet, Theme, checklist
 from desktop.plan.model import Node, ParagraphRole, Plan, Span
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]|\n")
@@ -110,26 +110,38 @@ class _TextIndex:
 
 
 def _excluded(text: str, span: Span, exclude: Iterable[str]) -> bool:
-    """Whether the match sits inside one of the look-alikes listed under ``exclude``."""
+    """Whether the match begins inside one of the look-alikes listed under ``exclude``.
+
+    Beginning inside is enough: “国家安全教育” is 国家安全 + 教育, not 安全教育, although the
+    match runs past the look-alike's end.
+    """
     for word in exclude:
-        lo = max(0, span.end - len(word))
-        pos = text.find(word, lo, span.start + len(word))
+        size = len(word)
+        pos = text.find(word, max(0, span.start - size + 1), span.start + size)
         while pos != -1 and pos <= span.start:
-            if pos + len(word) >= span.end:
+            if pos + size > span.start:
                 return True
-            pos = text.find(word, pos + 1, span.start + len(word))
+            pos = text.find(word, pos + 1, span.start + size)
     return False
 
 
-def _starts_a_word(text: str, start: int, vocabulary: frozenset[str]) -> bool:
-    """False when the match begins inside an ordinary word (“品德育人” is not 德育)."""
+def _is_a_word_here(text: str, span: Span, vocabulary: frozenset[str]) -> bool:
+    """False when the match straddles ordinary words (“品德育人” is 品德 + 育人, not 德育).
+
+    A match that begins inside a word still counts when it ends where a word ends: jieba may
+    glue an ordinary head onto the term (系统安全 + 稳定 in “教育系统安全稳定”), but a term
+    whose both ends cut through words is a coincidence of characters.
+    """
     from desktop.plan.tokens import word_around
 
-    found = word_around(text, start)
+    found = word_around(text, span.start)
     if found is None:
         return True
     word_start, word = found
-    return word_start == start or word in vocabulary
+    if word_start == span.start or word in vocabulary:
+        return True
+    last = word_around(text, span.end - 1)
+    return last is not None and last[0] + len(last[1]) == span.end
 
 
 def _find(term_set: TermSet, index: _TextIndex, vocabulary: frozenset[str], part: str) -> list[Mention]:
@@ -145,7 +157,7 @@ def _find(term_set: TermSet, index: _TextIndex, vocabulary: frozenset[str], part
             continue
         if term_set.exclude and _excluded(text, span, term_set.exclude):
             continue
-        if not _starts_a_word(text, span.start, vocabulary):
+        if not _is_a_word_here(text, span, vocabulary):
             continue
         in_headline = index.headline_at(span) is not None
         found.append(Mention(match.group(), span, line, in_headline, part))
@@ -223,9 +235,13 @@ def _theme_coverage(
     return ThemeCoverage(theme, status, tuple(every), tuple(parts), heads[:6])
 
 
-def coverage(plan: Plan, lexicon: Lexicon | None = None) -> list[ThemeCoverage]:
-    """The coverage of every theme of the lexicon in ``plan``, in the lexicon's order."""
-    lexicon = lexicon or load_lexicon()
+def coverage(plan: Plan, lexicon: Lexicon | None = None, year: int | None = None) -> list[ThemeCoverage]:
+    """The coverage of every theme of ``plan``'s checklist, in the lexicon's order.
+
+    The checklist is the lexicon resolved for the plan's kind and for the time it was written
+    (``year`` overrides the plan's own); a lexicon already resolved is used as it is.
+    """
+    lexicon = checklist(plan, lexicon, year)
     index = _TextIndex(plan)
     vocabulary = domain_words(lexicon)
     return [_theme_coverage(t, index, vocabulary, lexicon.settings) for t in lexicon.themes]

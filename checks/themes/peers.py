@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checks.themes.coverage import Status, coverage
-from checks.themes.lexicon import RESOURCES, Lexicon, load_lexicon
+from checks.themes.lexicon import DEFAULT_KIND, RESOURCES, Lexicon, kind_of, load_lexicon
 from desktop.plan.errors import InputError
 from desktop.plan.model import ParagraphRole, Plan
 
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_PEERS = RESOURCES / "peers"
 PEER_SUFFIXES = (".txt", ".docx")
-STATS_VERSION = 1  # bump when the cached JSON's shape or the way it is computed changes
+STATS_VERSION = 2  # bump when the cached JSON's shape or the way it is computed changes
 KEYWORDS_PER_PEER = 80
 # Parts of speech kept as key phrases: nouns, verbal nouns and named things. Place and person
 # names (ns, nr) are left out (they say who wrote a plan, not what it covers), and so are idioms
@@ -38,6 +38,7 @@ class PeerPlan:
     name: str  # file name
     digest: str  # sha256 of the cleaned text: lets a draft that is itself a peer be left out
     themes: dict[str, dict[str, object]]  # id → {"status", "headlines", "parts": {id: status}}
+    kind: str = DEFAULT_KIND  # whose checklist it was measured by: only peers of a kind are compared
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ class PeerStats:
         return {
             "version": STATS_VERSION,
             "folder": self.folder,
-            "peers": [{"name": p.name, "digest": p.digest, "themes": p.themes} for p in self.peers],
+            "peers": [
+                {"name": p.name, "digest": p.digest, "themes": p.themes, "kind": p.kind} for p in self.peers
+            ],
             "phrases": list(self.phrases),
             "skipped": list(self.skipped),
         }
@@ -59,7 +62,7 @@ class PeerStats:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> PeerStats:
         peers = tuple(
-            PeerPlan(name=p["name"], digest=p["digest"], themes=p["themes"])  # type: ignore[index]
+            PeerPlan(name=p["name"], digest=p["digest"], themes=p["themes"], kind=p["kind"])  # type: ignore[index]
             for p in data["peers"]  # type: ignore[union-attr]
         )
         return cls(
@@ -134,6 +137,7 @@ def compute_peer_stats(folder: Path, lexicon: Lexicon) -> PeerStats:
             skipped.append({"file": path.name, "problem": error.message})
             continue
         themes = {}
+        kind, _certain = kind_of(plan)
         for cov in coverage(plan, lexicon):
             themes[cov.theme.id] = {
                 "status": cov.status.value,
@@ -141,7 +145,7 @@ def compute_peer_stats(folder: Path, lexicon: Lexicon) -> PeerStats:
                 "parts": {p.id: p.status.value for p in cov.parts},
             }
         digest = hashlib.sha256(plan.text.encode("utf-8")).hexdigest()
-        peers.append(PeerPlan(name=path.name, digest=digest, themes=themes))
+        peers.append(PeerPlan(name=path.name, digest=digest, themes=themes, kind=kind))
         texts.append((path.name, body_text(plan)))
     return PeerStats(str(folder), tuple(peers), tuple(_shared_phrases(texts, lexicon)), tuple(skipped))
 
@@ -183,9 +187,15 @@ def _shared_phrases(texts: list[tuple[str, str]], lexicon: Lexicon) -> list[dict
     return phrases
 
 
-def peer_covering(stats: PeerStats, theme_id: str, exclude_digest: str = "") -> tuple[int, int, list[str]]:
-    """(peers covering the theme, peers counted, headlines they cover it under)."""
-    counted = [p for p in stats.peers if p.digest != exclude_digest]
+def peer_covering(
+    stats: PeerStats, theme_id: str, exclude_digest: str = "", kind: str = DEFAULT_KIND
+) -> tuple[int, int, list[str]]:
+    """(peers covering the theme, peers counted, headlines they cover it under).
+
+    Only peers of the draft's ``kind`` are counted: a kindergarten's plan is not measured against
+    what bureaus write, nor a bureau's against schools'.
+    """
+    counted = same_kind(stats, kind, exclude_digest)
     covering = 0
     headlines: list[str] = []
     for peer in counted:
@@ -195,6 +205,11 @@ def peer_covering(stats: PeerStats, theme_id: str, exclude_digest: str = "") -> 
             for head in info.get("headlines", [])[:2]:  # type: ignore[union-attr]
                 headlines.append(f"{Path(peer.name).stem}：{head}")
     return covering, len(counted), headlines
+
+
+def same_kind(stats: PeerStats, kind: str, exclude_digest: str = "") -> list[PeerPlan]:
+    """The peers of ``kind``, leaving out the one whose text is the draft's own."""
+    return [p for p in stats.peers if p.kind == kind and p.digest != exclude_digest]
 
 
 def _write_atomically(path: Path, content: str) -> None:

@@ -1,8 +1,10 @@
 """The themes checklist of a draft: its coverage next to the peers', and what peers say that it doesn't.
 
-A theme is on the checklist when it is required (themes.yaml) or *expected*: covered by at least
-``expected_share`` of the peers. Peer counts leave out a peer whose text is the draft's own, so a
-bureau checking one of the shipped peer plans is not told that it agrees with itself.
+The checklist is that of the draft's kind of plan (a kindergarten's is not a bureau's), with the
+names of the time it was written. A theme is on it when it is required for that kind
+(themes.yaml) or *expected*: covered by at least ``expected_share`` of the peers of the same kind.
+Peer counts leave out a peer whose text is the draft's own, so a bureau checking one of the
+shipped peer plans is not told that it agrees with itself.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checks.themes.coverage import Status, ThemeCoverage, coverage
-from checks.themes.lexicon import Lexicon, load_lexicon
-from checks.themes.peers import PeerStats, body_text, peer_covering
-from desktop.plan.model import Plan
+from checks.themes.lexicon import Lexicon, checklist, kind_of
+from checks.themes.peers import PeerStats, body_text, peer_covering, same_kind
+from desktop.plan.model import Plan, PlanKind
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class ThemesReport:
     rows: tuple[ThemeRow, ...]
     suggestions: tuple[dict[str, object], ...]
     peers_total: int
+    kind: str = PlanKind.BUREAU.value  # whose checklist this is (a PlanKind value)
+    kind_certain: bool = False  # False when the plan's kind was assumed, not recognised or set
+
+    @property
+    def kind_label(self) -> str:
+        return PlanKind(self.kind).label
 
 
 def themes_report(
@@ -50,30 +58,33 @@ def themes_report(
     peers: PeerStats | None = None,
     lexicon: Lexicon | None = None,
     expected_share: float | None = None,
+    year: int | None = None,
 ) -> ThemesReport:
-    """Coverage of every theme, the expected flags from ``peers``, and the peers' phrases."""
-    lexicon = lexicon or load_lexicon()
+    """Coverage of every theme of the plan's checklist, the expected flags from ``peers`` of the
+    same kind, and their phrases; ``year`` overrides the plan's own year."""
+    lexicon = checklist(plan, lexicon, year)
+    certain = kind_of(plan)[1]
     share = lexicon.settings.expected_share if expected_share is None else expected_share
     own_digest = hashlib.sha256(plan.text.encode("utf-8")).hexdigest()
     rows = []
-    total = 0
+    total = len(same_kind(peers, lexicon.kind, own_digest)) if peers is not None else 0
     for cov in coverage(plan, lexicon):
         if peers is not None:
-            covering, total, heads = peer_covering(peers, cov.theme.id, own_digest)
+            covering, total, heads = peer_covering(peers, cov.theme.id, own_digest, lexicon.kind)
         else:
             covering, total, heads = 0, 0, []
         expected = not cov.theme.required and total > 0 and covering >= share * total
         rows.append(ThemeRow(cov, expected, covering, total, tuple(heads)))
     rows.sort(key=lambda r: (not r.required, not r.expected))  # stable: lexicon order within groups
     found = suggestions(plan, peers, lexicon, own_digest) if peers is not None else []
-    return ThemesReport(tuple(rows), tuple(found), total)
+    return ThemesReport(tuple(rows), tuple(found), total, lexicon.kind, certain)
 
 
 def suggestions(
     plan: Plan, peers: PeerStats, lexicon: Lexicon, own_digest: str = ""
 ) -> list[dict[str, object]]:
-    """Phrases most peers use and the draft never does, ranked by how many peers use them."""
-    others = {p.name for p in peers.peers if p.digest != own_digest}
+    """Phrases most peers of the draft's kind use and the draft never does, most used first."""
+    others = {p.name for p in same_kind(peers, lexicon.kind or kind_of(plan)[0], own_digest)}
     if len(others) < 2:
         return []
     text = body_text(plan)
@@ -119,4 +130,11 @@ def report_to_dict(
             item["parts_missing"] = list(cov.parts_missing)
             item["parts_weak"] = list(cov.parts_weak)
         themes.append(item)
-    return {"themes": themes, "suggestions": list(report.suggestions), "peers_total": report.peers_total}
+    return {
+        "themes": themes,
+        "suggestions": list(report.suggestions),
+        "peers_total": report.peers_total,
+        "kind": report.kind,
+        "kind_label": report.kind_label,
+        "kind_certain": report.kind_certain,
+    }

@@ -1,13 +1,16 @@
-"""The metadata dialog: the 公文's own facts (title, 发文机关, dates, 主送, 抄送, 印发, 附件).
+"""The metadata dialog: the 公文's own facts (title, 发文机关, dates, 主送, 抄送, 印发, 附件) and
+the kind of plan (教育行政部门, 幼儿园, 义务教育学校…), which decides the themes checklist.
 
 What the parser read from the text is shown as a placeholder; what the writer types is stored as an
 override with the draft (``Metadata.merged`` gives overrides precedence), so clearing a field
-falls back to what the text says.
+falls back to what the text says. The kind works the same way: “自动识别” stores nothing and
+lets the text decide.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.plan.model import Metadata
+from desktop.plan.model import Metadata, PlanKind
 
 _TEXT_FIELDS = (
     ("title", "标题"),
@@ -29,6 +32,7 @@ _TEXT_FIELDS = (
     ("note", "附注"),
 )
 _LIST_FIELDS = (("cc", "抄送（每行一个）"), ("attachments", "附件（每行一个）"))
+_KINDS = {k.value for k in PlanKind}
 
 
 class MetadataDialog(QDialog):
@@ -50,6 +54,18 @@ class MetadataDialog(QDialog):
         self.year_box.setSpecialValueText(self.tr("（按正文：%1）").replace("%1", str(parsed.year or "未知")))
         self.year_box.setValue(overrides.year or 0)
         form.insertRow(1, self.tr("年度") + "：", self.year_box)
+        self.kind_box = QComboBox()
+        # ``parsed`` already holds the overrides; only without one does it say what the text says.
+        recognised = parsed.kind if not overrides.kind and parsed.kind in _KINDS else ""
+        auto = self.tr("自动识别")
+        if recognised:
+            auto += self.tr("（识别为：%1）").replace("%1", self.tr(PlanKind(recognised).label))
+        self.kind_box.addItem(auto, "")
+        for kind in PlanKind:
+            self.kind_box.addItem(self.tr(kind.label), kind.value)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(overrides.kind)))
+        self.kind_box.setToolTip(self.tr("计划的类别决定主题清单：如双减属义务教育，幼儿园按五大领域"))
+        form.insertRow(2, self.tr("计划类别") + "：", self.kind_box)
         self.list_edits: dict[str, QPlainTextEdit] = {}
         for name, label in _LIST_FIELDS:
             edit = QPlainTextEdit("\n".join(getattr(overrides, name)))
@@ -69,4 +85,5 @@ class MetadataDialog(QDialog):
         for name, edit in self.list_edits.items():
             values[name] = tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
         values["year"] = self.year_box.value() or None
+        values["kind"] = str(self.kind_box.currentData() or "")
         return Metadata(**values)  # type: ignore[arg-type]

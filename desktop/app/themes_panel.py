@@ -1,8 +1,10 @@
 """The themes dock: which themes the draft covers (covered / weak / missing) next to the peers.
 
 It shows the report of ``checks.themes`` as it is; it reads the fields of the JSON contract
-(id, name, required, status, mentions, peers_covering, peers_total) from objects or mappings, so
-the same panel shows the report whichever of the two forms the module returns.
+(id, name, required, status, mentions, peers_covering, peers_total, kind) from objects or
+mappings, so the same panel shows the report whichever of the two forms the module returns.
+Above the list it says whose checklist it is (a kindergarten's is not a bureau's), and when the
+kind was assumed rather than recognised, so the writer knows to set it.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ class ThemesDock(QDockWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.placeholder = QLabel(self.tr("主题分析尚不可用。"))
+        self.kind_label = QLabel()
+        self.kind_label.setWordWrap(True)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         bar = QHBoxLayout()
@@ -122,6 +126,7 @@ class ThemesDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.placeholder)
+        layout.addWidget(self.kind_label)
         layout.addWidget(self.tree)
         layout.addWidget(self.suggestions)
         self.setWidget(body)
@@ -131,13 +136,21 @@ class ThemesDock(QDockWidget):
     def set_report(self, report: Any) -> None:
         """Show a report; the tree is rebuilt only when what it shows changed."""
         themes = themes_of(report)
-        key = (report is None, repr(themes), repr(field(report, "suggestions", None) if report else None))
+        kind = self._kind_text(report)
+        key = (
+            report is None,
+            repr(themes),
+            repr(field(report, "suggestions", None) if report else None),
+            kind,
+        )
         self.report = report
         if key == getattr(self, "_key", None):
             return
         self._key = key
         self.placeholder.setVisible(report is None)
         self.tree.setVisible(report is not None)
+        self.kind_label.setText(kind)
+        self.kind_label.setVisible(bool(kind))
         expanded = {
             self.tree.topLevelItem(i).text(0)
             for i in range(self.tree.topLevelItemCount())
@@ -154,6 +167,17 @@ class ThemesDock(QDockWidget):
             self.suggestions.setText(self.tr("范本常用而本稿未提：") + "、".join(words))
         else:
             self.suggestions.clear()
+
+    def _kind_text(self, report: Any) -> str:
+        """Whose checklist the report is: “清单：幼儿园的计划”, or that the kind was assumed."""
+        label = field(report, "kind_label", "") if report is not None else ""
+        if not label:
+            return ""
+        if field(report, "kind_certain", False):
+            return self.tr("清单：%1的计划").replace("%1", self.tr(label))
+        return self.tr("清单：暂按%1的计划（未识别出计划类别，可在“公文信息”中指定）").replace(
+            "%1", self.tr(label)
+        )
 
     def _theme_item(self, theme: Any, expanded: set[str]) -> QTreeWidgetItem:
         status = str(field(theme, "status", ""))

@@ -33,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
                 "bad": r.bad,
                 "good": r.good,
                 "options": [
-                    {"key": f"{r.code}.{o.name}", "type": o.kind.__name__, "default": o.default, "help": o.help}
+                    {
+                        "key": f"{r.code}.{o.name}",
+                        "type": o.kind.__name__,
+                        "default": o.default,
+                        "help": o.help,
+                    }
                     for o in r.options
                 ],
             }
@@ -55,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _standard(basis: str) -> str:
-    """The document a basis names, without its clause: “GB/T 15834—2011 4.13” → “GB/T 15834—2011”."""
-    for prefix in ("GB/T 15834", "GB/T 15835", "GB/T 9704", "党政机关公文处理工作条例"):
+    """The national standard a basis cites (“GB/T 15834—2011 4.13” → “GB/T 15834—2011”), else a group name."""
+    for prefix in ("GB/T 15834", "GB/T 15835", "GB/T 9704"):
         if basis.startswith(prefix):
-            return basis.split(" ")[0] + (" " + basis.split(" ")[1] if prefix.startswith("GB") else "")
-    return "实务与校对规范"
+            return " ".join(basis.split(" ")[:2])
+    return "公文处理条例、规范与校对实务"
 
 
 def _cell(text: str) -> str:
@@ -77,10 +82,16 @@ def rules_markdown(rules) -> str:
         "由 `plandesk rules --markdown` 生成（测试保证与代码一致）。级别：错误＝确定有误；警告＝很可能有误；提示＝体例或内容建议。",
         "",
     ]
-    for standard in sorted(groups, key=lambda s: (s == "实务与校对规范", s)):
-        out += [f"## {standard}", "", "| 条款 | 规则 | 级别 | 名称 | 错误示例 | 正确示例 |", "|---|---|---|---|---|---|"]
+    for standard in sorted(groups, key=lambda s: (not s.startswith("GB"), s)):
+        out += [
+            f"## {standard}",
+            "",
+            "| 条款 | 规则 | 级别 | 名称 | 错误示例 | 正确示例 |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in sorted(groups[standard], key=lambda r: (r.basis, r.code)):
-            clause = r.basis[len(standard) :].strip() or "—"
+            clause = r.basis[len(standard) :].strip() if r.basis.startswith(standard) else r.basis
+            clause = clause or "—"
             out.append(
                 f"| {clause} | {r.code} | {r.severity.label} | {r.title} | {_cell(r.bad)} | {_cell(r.good)} |"
             )

@@ -26,6 +26,9 @@ class Source:
     encoding: str = "utf-8"
     metadata: Metadata = field(default_factory=Metadata)  # stored edits (drafts only)
     extra: dict[str, object] = field(default_factory=dict)  # other draft fields (last year's plan …)
+    # Names the document goes by: a sharing site's name for it found in the text, then the file's
+    # own name. They give the title or year when the text has none (see desktop.plan.titles).
+    file_names: tuple[str, ...] = ()
 
     def source_line(self, line: int) -> int:
         """The file's own line number for 1-based ``line`` of the text."""
@@ -58,15 +61,23 @@ def load_source(path: Path | str) -> Source:
         )
     if is_word_file(path, head):
         lines = read_docx(path)
-        cleaned = clean_text("\n".join(lines))
+        cleaned = clean_text("\n".join(lines), paragraphs=True)
         if not cleaned.text.strip():
             raise InputError(path, "文档中没有文字内容。")
-        return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin)
+        names = (*cleaned.file_names, path.name)
+        return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin, file_names=names)
     text, encoding = read_text_file(path)
     cleaned = clean_text(text)
     if not cleaned.text.strip():
         raise InputError(path, "文件中只有空白或网页杂项，没有正文内容。")
-    return Source(path=path, kind="txt", text=cleaned.text, origin=cleaned.origin, encoding=encoding)
+    return Source(
+        path=path,
+        kind="txt",
+        text=cleaned.text,
+        origin=cleaned.origin,
+        encoding=encoding,
+        file_names=(*cleaned.file_names, path.name),
+    )
 
 
 def load_plan(path: Path | str) -> tuple[Source, Plan]:
@@ -74,4 +85,4 @@ def load_plan(path: Path | str) -> tuple[Source, Plan]:
     from desktop.plan.parse import parse
 
     source = load_source(path)
-    return source, parse(source.text, source.metadata)
+    return source, parse(source.text, source.metadata, source.file_names)

@@ -14,10 +14,13 @@ document's section style (the highest-ranked style, when it uses more than one).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from desktop.plan.charclass import HAN
 from desktop.plan.frontmatter import find_front
-from desktop.plan.markers import MarkerMatch, match_marker
+from desktop.plan.markers import MarkerMatch, match_bare, match_marker
 from desktop.plan.model import (
     Block,
     LineIndex,
@@ -35,6 +38,9 @@ from desktop.plan.roles import Label, match_label
 
 _SENTENCE_END = "。！？!?"
 _HEADLINE_COLON_MAX = 25  # 事业发展水平：… — a short phrase before a colon is the item's headline
+# 指导思想 学校将坚持…: a phrase of 4–20 Chinese characters, a space, then Chinese text.
+_HEADLINE_GAP = re.compile(rf"((?:{HAN}|、){{4,20}})[ \t\u3000]+(?={HAN})")
+_CLAUSE = re.compile(r"[，,。；;]")
 
 
 @dataclass
@@ -67,12 +73,14 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
 
-def parse(text: str, overrides: Metadata | None = None) -> Plan:
-    """Parse ``text`` into a Plan. ``overrides`` (metadata edited by the writer) win over the text."""
+def parse(text: str, overrides: Metadata | None = None, file_names: Sequence[str] = ()) -> Plan:
+    """Parse ``text`` into a Plan. ``overrides`` (metadata edited by the writer) win over the text;
+    ``file_names`` (the file's name, a sharing site's name for it) only fill a title or a year that
+    the text does not give."""
     index = LineIndex(text)
     line_spans = [index.line_span(n) for n in range(1, index.line_count + 1)]
     stripped = [_strip(text, span) for span in line_spans]
-    front = find_front(text, stripped)
+    front = find_front(text, stripped, file_names)
 
     roles: list[ParagraphRole] = [ParagraphRole.BLANK] * len(stripped)
     for number, role in front.roles.items():
@@ -81,7 +89,7 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
     body_lines = [
         n for n in range(front.body_start, front.body_end + 1) if stripped[n - 1].start < stripped[n - 1].end
     ]
-    matches = {n: match_marker(text[stripped[n - 1].start : stripped[n - 1].end]) for n in body_lines}
+    matches = _markers(text, stripped, body_lines)
     ranks = sorted({m.style.rank for m in matches.values() if m})
     section_rank = ranks[0] if len(ranks) >= 2 else None
 
@@ -159,6 +167,21 @@ def parse(text: str, overrides: Metadata | None = None) -> Plan:
     )
 
 
+def _markers(text: str, stripped: list[Span], body_lines: list[int]) -> dict[int, MarkerMatch | None]:
+    """The marker of each body line; a bare number (10 after 09) counts only in its sequence."""
+    matches: dict[int, MarkerMatch | None] = {}
+    bare = 0
+    for n in body_lines:
+        line = text[stripped[n - 1].start : stripped[n - 1].end]
+        found = match_marker(line)
+        if found is None and bare:
+            found = match_bare(line, bare + 1)
+        if found is not None and found.bare:
+            bare = found.number
+        matches[n] = found
+    return matches
+
+
 def _strip(text: str, span: Span) -> Span:
     """The line's span without leading and trailing white space."""
     start, end = span.start, span.end
@@ -202,7 +225,15 @@ def _numbered(text: str, span: Span, number: int, match: MarkerMatch) -> _Draft:
 
 
 def _headline_cut(rest: str) -> tuple[int, str]:
-    """Where the headline ends in the text after a marker, and the punctuation that ends it."""
+    """Where the headline ends in the text after a marker, and the punctuation that ends it.
+
+    A headline ends at its first full stop, or at a colon after a short phrase (事业发展水平：…),
+    or — where a PDF's copy put a heading and its text on one line with a space between (指导思想
+    学校将坚持…) — at a space after a phrase of Chinese words, before any punctuation.
+    """
+    gap = _HEADLINE_GAP.match(rest)
+    if gap and len(rest) - gap.end() >= 20 and _CLAUSE.search(rest, gap.end()):
+        return gap.end(1), ""  # not 凝心聚力 全面加强党的建设: a two-part heading stays whole
     sentence = min((i for i in (rest.find(ch) for ch in _SENTENCE_END) if i >= 0), default=-1)
     colon = min((i for i in (rest.find(ch) for ch in "：:") if i >= 0), default=-1)
     if 0 < colon <= _HEADLINE_COLON_MAX and (sentence < 0 or colon < sentence):

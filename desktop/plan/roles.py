@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.plan.charclass import HAN
+
 ROLE_NAMES = frozenset(
     [
         "总体要求",
@@ -73,9 +75,9 @@ BLOCK_NAMES = frozenset(
 )
 
 # A short label at the start of a line, with an optional colon and text after it.
-_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*([：:]?)")
+_LABEL = re.compile(rf"({HAN}{{2,8}})[ \t\u3000]*([：:]?)")
 # A role heading standing alone on a line: a short phrase ending in one of these role words.
-_ROLE_ALONE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:要求|思想|思路|目标|任务|重点|措施|保障|原则|举措)")
+_ROLE_ALONE = re.compile(rf"{HAN}{{0,6}}(?:要求|思想|思路|目标|任务|重点|措施|保障|原则|举措)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,9 +58,12 @@ _UNITS = (
     "％",
 )
 _RANGE_SEPARATORS = "-－~～〜—–"
+# What may follow a target's number: %, a range separator, 万/亿 or a unit. Checked in the pattern
+# so that the many bare numerals of running text (一体化, 三个方面) are never matched at all.
+_FOLLOWS = rf"[%％]|[ \u3000]?(?:[{_RANGE_SEPARATORS}]|至|到|万|亿|" + "|".join(map(re.escape, _UNITS)) + ")"
 _PATTERN = re.compile(
     r"(?P<pre>不低于|不少于|不高于|不超过|不多于|至少|超过|达到|高于|低于)?"
-    rf"(?<![\d.{_CN_DIGITS}第])(?P<a>{_NUMBER})(?P<pct>[%％])?"
+    rf"(?<![\d.{_CN_DIGITS}第])(?P<a>{_NUMBER})(?={_FOLLOWS})(?P<pct>[%％])?"
     rf"(?:[ \u3000]?(?P<sep>[{_RANGE_SEPARATORS}]{{1,2}}|至|到)[ \u3000]?(?P<b>{_NUMBER}))?"
     r"[ \u3000]?(?P<mult>万|亿)?"
     rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"

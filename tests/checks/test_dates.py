@@ -11,6 +11,7 @@ from checks.config import CheckConfig
 from checks.finding import apply_fixes
 from checks.rules import dates
 from checks.run import run_checks
+from desktop.plan.calendar import load_calendar
 from desktop.plan.parse import parse
 
 CORPUS = ("wujin", "zhenjiang", "huishan", "changzhou")
@@ -72,7 +73,7 @@ def test_no_year_means_no_year_findings() -> None:
 
 
 def test_calendar_is_consistent() -> None:
-    cal = dates.load_calendar()
+    cal = load_calendar()
     years = [cal.congresses[n][1] for n in sorted(cal.congresses)]
     assert years == sorted(years)
     for (term, _number), (year, _month) in cal.plenums.items():
@@ -81,3 +82,54 @@ def test_calendar_is_consistent() -> None:
             assert year <= cal.congresses[term + 1][1]
     spans = sorted(cal.five_year_plans.values())
     assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2022年1月18日", (2022, 1)),
+        ("二〇二二年十二月八日", (2022, 12)),
+        ("2022 年 3 月", (2022, 3)),
+        ("今年", None),
+    ],
+)
+def test_year_month_reads_arabic_and_chinese_dates(written: str, expected) -> None:
+    from desktop.plan.calendar import year_month
+
+    assert year_month(written) == expected
+
+
+def test_document_month_prefers_the_signature_date_and_ignores_deadlines() -> None:
+    from desktop.plan.calendar import document_month
+
+    text = (
+        "关于印发《2023年教育工作要点》的通知\n各学校：\n请于2023年3月1日前报送。\n"
+        "2022年12月20日\n2023年教育工作要点\n一、加强党建"
+    )
+    assert document_month(parse(text)) == (2022, 12)
+    assert document_month(parse("2023年教育工作要点\n一、加强党建")) is None
+
+
+def test_a_stale_notice_date_is_not_trusted() -> None:
+    # A 2024 plan whose notice still carries last January's date: judged from the start of 2024.
+    text = (
+        "关于印发《教育工作要点》的通知\n各学校：\n现将要点印发给你们。\n2023年1月10日\n"
+        "2024年教育工作要点\n一、深入学习贯彻党的十九大精神。"
+    )
+    found = _check(text, year=2024)
+    assert [f.code for f in found if f.code in ("D001", "D002")] == ["D001"]
+
+
+def test_title_years() -> None:
+    from checks.rules.dates_title import title_years
+
+    assert title_years("无锡市惠山区2022年教育工作要点") == {2022}
+    assert title_years("枣庄二中2022-2023学年度学校工作计划") == {2022, 2023}
+    assert title_years("二〇二四年教育工作要点") == {2024}
+    assert title_years("教育工作要点") == set()
+
+
+def test_calendar_phrases_are_filled() -> None:
+    cal = load_calendar()
+    assert cal.guide_verbs and cal.guide_after and cal.history_words and cal.anticipation_words
+    assert cal.congress_interval == 5

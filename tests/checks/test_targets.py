@@ -49,7 +49,19 @@ def test_parts_after_qizhong() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["第36个教师节", "十四五规划", "2023年", "四个意识", "〔2020〕1号", "一个中心", "1.抓学习"]
+    "text",
+    [
+        "第36个教师节",
+        "十四五规划",
+        "2023年",
+        "四个意识",
+        "〔2020〕1号",
+        "一个中心",
+        "1.抓学习",
+        "一体化",
+        "三方面",
+        "2035",
+    ],
 )
 def test_not_targets(text: str) -> None:
     assert targets_in(text) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 
 from checks.blockers import export_blockers
-from checks.engine import apply_fixes
+from checks.finding import apply_fixes
 from desktop.plan.docx_writer import write_docx
 from desktop.plan.parse import parse
 
@@ -26,7 +26,8 @@ def test_blockers_found_with_fixes():
     found = export_blockers(plan)
     assert {"N005", "D008", "P004"} <= {f.code for f in found}
     ranges = [f for f in found if f.code == "N005"]
-    assert [f.excerpt.count("2-3") for f in ranges][:1] == [1] and len(ranges) == 2
+    # one cause, one finding: both ranges of the paragraph, each with its fix
+    assert len(ranges) == 1 and len(ranges[0].all_fixes()) == 2
     assert all(f.all_fixes() for f in found if f.code in ("N005", "D008"))
 
 
@@ -43,7 +44,7 @@ def test_blockers_are_the_engine_rules_by_code() -> None:
     # The export reuses the checks engine: same codes, messages and fixes as `plandesk check`.
     from checks.blockers import ENGINE_BLOCKERS
     from checks.config import CheckConfig
-    from checks.engine import run_checks
+    from checks.run import run_checks
 
     plan = parse(DRAFT)
     checked = run_checks(plan, CheckConfig.defaults().merged(select=list(ENGINE_BLOCKERS)))

@@ -59,6 +59,17 @@ def test_section_then_items_skipping_a_level():
         ("（1）加强", MarkerStyle.ARABIC_PAREN, 1, True),
         ("(2)加强", MarkerStyle.ARABIC_PAREN, 2, False),
         ("②加强", MarkerStyle.CIRCLED, 2, True),
+        # Forms that copies produce: small full stop, a space before the dot, a half bracket,
+        # a number a PDF doubled, a zero-padded bare number.
+        ("1﹒加强", MarkerStyle.ARABIC_DOT, 1, False),
+        ("一﹒加强", MarkerStyle.CN_DUN, 1, False),
+        ("1 .加强", MarkerStyle.ARABIC_DOT, 1, False),
+        ("1)加强", MarkerStyle.ARABIC_PAREN, 1, False),
+        ("(1 1 )加强", MarkerStyle.ARABIC_PAREN, 1, False),
+        ("（2 2）加强", MarkerStyle.ARABIC_PAREN, 2, False),
+        ("(一 一)加强", MarkerStyle.CN_PAREN, 1, False),
+        ("01加强", MarkerStyle.ARABIC_DOT, 1, False),
+        ("01.加强", MarkerStyle.ARABIC_DOT, 1, False),
     ],
 )
 def test_marker_variants(line, style, number, canonical):
@@ -68,7 +79,18 @@ def test_marker_variants(line, style, number, canonical):
 
 
 @pytest.mark.parametrize(
-    "line", ["3.1万个学位", "2020年是", "一是加强", "十四五”规划", "一、二年级学生", "统一是"]
+    "line",
+    [
+        "3.1万个学位",
+        "2020年是",
+        "一是加强",
+        "十四五”规划",
+        "一、二年级学生",
+        "统一是",
+        "12所学校",
+        "(1 2)号楼",
+        "2 2022 年",
+    ],
 )
 def test_prose_is_not_a_marker(line):
     assert match_marker(line) is None
@@ -146,3 +168,16 @@ def test_text_without_markers_gives_an_empty_outline():
 @pytest.mark.parametrize("text", ["", "\n\n", "一、", "（", "1.", "①", "关于印发的通知\n附件："])
 def test_degenerate_texts_do_not_raise(text):
     parse(text)
+
+
+def test_bare_numbers_count_as_markers_only_in_their_sequence():
+    lines = [f"{n:02d}项目{n}" for n in range(1, 12)]
+    plan = parse("一、党建\n" + "\n".join(lines) + "\n15所学校完成改造。\n")
+    assert [c.number for c in plan.nodes[0].children] == list(range(1, 12))
+
+
+def test_a_heading_and_its_text_on_one_line_split_at_the_space():
+    plan = parse(
+        "一、指导思想 学校将坚持以人民为中心,全面贯彻党的教育方针。\n二、凝心聚力 全面加强党的建设\n"
+    )
+    assert [n.headline for n in plan.nodes] == ["指导思想", "凝心聚力 全面加强党的建设"]

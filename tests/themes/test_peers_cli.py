@@ -140,7 +140,7 @@ def test_outline_and_checks_without_t_never_import_jieba(corpus_path) -> None:
         "from desktop.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['outline', {str(corpus_path('wujin'))!r}])\n"
-        "from checks.engine import run_checks\n"
+        "from checks.run import run_checks\n"
         "from checks.config import CheckConfig\n"
         "from checks.rules import themes\n"
         "from desktop.plan.parse import parse\n"

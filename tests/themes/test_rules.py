@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checks.config import CheckConfig
-from checks.engine import run_checks
 from checks.rules.themes import RULES
+from checks.run import run_checks
 from desktop.plan.parse import parse
 
 
