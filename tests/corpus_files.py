@@ -70,7 +70,12 @@ def entries() -> list[CorpusEntry]:
 def materialise(folder: Path) -> Path:
     """Write each corpus plan's bare text to ``folder`` under its own name; returns ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    for entry in entries():
+    current = entries()
+    names = {entry.name for entry in current}
+    for stale in folder.glob("*.txt"):
+        if stale.name not in names:  # a plan since removed from the corpus
+            stale.unlink()
+    for entry in current:
         target = folder / entry.name
         data = entry.text.encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:  # a stale copy is rewritten

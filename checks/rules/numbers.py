@@ -122,18 +122,24 @@ def _total_before(text: str, targets: list[Target], starts: list[int], at: int, 
     return None
 
 
-def _is_bounded_rate(subject: str) -> bool:
+def _rate_kind(subject: str) -> str:
+    """``"bounded"`` (part of a whole by definition), ``"rate"`` (a 率 that normally stays within
+    100%, e.g. 巩固率, 普及率) or ``""`` (may exceed 100%: gross, growth, completion, use)."""
     words = number_words()
     if any(w in subject for w in words["unbounded_markers"]):
-        return False
-    return any(w in subject for w in words["bounded_rates"])
+        return ""
+    if any(w in subject for w in words["bounded_rates"]):
+        return "bounded"
+    return "rate" if subject.endswith("率") else ""
 
 
 class RateAbove100(Rule):
     """部分占整体的比率超过100%（合格率达102%）。
 
     Why: a pass rate, coverage or share is part of a whole and cannot exceed it; a value above
-    100% is a typo (102 for 100, or 1000 for 100.0). Rates that can exceed 100% are not judged:
+    100% is a typo (102 for 100, or 1000 for 100.0): an error. Another 率 above 100% (巩固率,
+    普及率) is a warning: it normally stays within 100%, but the way a region counts it (pupils
+    moving in) can in rare cases push it over. Rates that can exceed 100% are not judged:
     gross rates counted against the age group (毛入学率, 毛入园率), growth (增长率, 增幅),
     completion (完成率, 超额) and use (利用率); the lists are in ``resources/numbers.yaml``.
     """
@@ -151,14 +157,13 @@ class RateAbove100(Rule):
             if target.unit != "%":
                 continue
             value = max(target.value, target.value_high or 0)
-            if value <= 100 or not _is_bounded_rate(target.subject):
-                continue
-            yield ctx.finding(
-                self,
-                target.value_span,
-                f"“{target.subject}”为{_number(value)}%；合格率、覆盖率、占比等是部分占整体的比率，"
-                "不会超过100%",
-            )
+            kind = _rate_kind(target.subject) if value > 100 else ""
+            if kind == "bounded":
+                message = f"“{target.subject}”为{_number(value)}%；合格率、覆盖率、占比等是部分占整体的比率，不会超过100%"
+                yield ctx.finding(self, target.value_span, message)
+            elif kind == "rate":
+                message = f"“{target.subject}”为{_number(value)}%，这类比率通常不超过100%，请核对数字"
+                yield ctx.finding(self, target.value_span, message, severity=Severity.WARNING)
 
 
 _SCOPE_PREFIX_RE = re.compile(

@@ -116,13 +116,18 @@ class SplicedName(Rule):
         text = ctx.text
         names, roles = _issuer_names(ctx)
         for name, reason in names.items():
+            # One finding per paragraph (one cause), at its first occurrence, naming how many more.
+            by_line: dict[int, list[int]] = {}
             start = text.find(name)
             while start != -1:
-                end = start + len(name)
-                yield ctx.finding(
-                    self, Span(start, end), _spliced_message(text, start, end, name, reason, roles)
-                )
-                start = text.find(name, end)
+                by_line.setdefault(text.count("\n", 0, start), []).append(start)
+                start = text.find(name, start + len(name))
+            for starts in by_line.values():
+                first, end = starts[0], starts[0] + len(name)
+                message = _spliced_message(text, first, end, name, reason, roles)
+                if len(starts) > 1:
+                    message += f"（本段共{len(starts)}处）"
+                yield ctx.finding(self, Span(first, end), message)
         for m in _spliced()["spam_re"].finditer(text):
             yield ctx.finding(
                 self,
