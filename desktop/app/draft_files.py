@@ -225,10 +225,12 @@ class DraftFiles(QObject):
             return False
         path = Path(path)
         is_draft = source.kind == "plan"
+        from desktop.plan.loader import editing_metadata
+
         draft = Draft(
             path=path if is_draft else None,
             source_path=path,
-            overrides=source.metadata,
+            overrides=editing_metadata(source),
             extra=dict(source.extra),
         )
         self._start(source.text, draft, modified=False)

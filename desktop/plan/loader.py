@@ -86,3 +86,26 @@ def load_plan(path: Path | str) -> tuple[Source, Plan]:
 
     source = load_source(path)
     return source, parse(source.text, source.metadata, source.file_names)
+
+
+def editing_metadata(source: Source) -> Metadata:
+    """The metadata to keep beside the editor's text: what a draft stored, plus a title or a year
+    that only the file's name gave.
+
+    The editor re-parses its text alone on every change, without the file's name, so what the name
+    told must travel as metadata, or the app and ``plandesk check`` would judge different years.
+    """
+    from dataclasses import replace
+
+    from desktop.plan.parse import parse
+
+    if not source.file_names:
+        return source.metadata
+    plain = parse(source.text, source.metadata).metadata
+    named = parse(source.text, source.metadata, source.file_names).metadata
+    given = {
+        name: getattr(named, name)
+        for name in ("title", "year")
+        if getattr(named, name) != getattr(plain, name) and getattr(named, name)
+    }
+    return replace(source.metadata, **given) if given else source.metadata

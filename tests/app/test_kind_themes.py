@@ -61,16 +61,13 @@ def test_setting_the_kind_changes_the_checklist_and_is_saved(settle, window, tmp
     assert load_draft(target).metadata.kind == "kindergarten"
 
 
-@pytest.mark.skipif(
-    not os.environ.get("PLANDESK_SCREENSHOTS"), reason="set PLANDESK_SCREENSHOTS=folder to render"
-)
-def test_render_the_dialog_and_the_panel(settle, window):
-    """Renders both to PNG files for a person to look at (not an assertion of pixels)."""
+def test_render_the_dialog_and_the_panel(settle, window, tmp_path):
+    """Renders both to PNG files (into PLANDESK_SCREENSHOTS when set, for a person to look at)."""
     from pathlib import Path
 
     from desktop.app.metadata_dialog import MetadataDialog
 
-    folder = Path(os.environ["PLANDESK_SCREENSHOTS"])
+    folder = Path(os.environ.get("PLANDESK_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     dialog = MetadataDialog(
         Metadata(title="阳光幼儿园2024年工作计划", kind="kindergarten"), Metadata(), window
@@ -86,3 +83,5 @@ def test_render_the_dialog_and_the_panel(settle, window):
     window.editor.load_text(KINDERGARTEN.replace("阳光幼儿园", "某区教育局").replace("2024", "2020"))
     settle(window)
     window.themes.grab().save(str(folder / "themes_panel_2020.png"))
+    pictures = ["metadata_dialog.png", "themes_panel_kindergarten.png", "themes_panel_2020.png"]
+    assert all((folder / name).stat().st_size > 2000 for name in pictures)

@@ -156,3 +156,16 @@ def test_every_option_is_declared_with_type_default_and_help() -> None:
         for option in rule.options:
             assert option.help and option.kind in (int, float, str, bool), (rule.code, option)
             assert option.default is None or option.coerce(option.default) == option.default
+
+
+def test_rule_reference_in_docs_is_current() -> None:
+    """docs/rules.md (the clause each rule covers) is what `plandesk rules --markdown` prints."""
+    from pathlib import Path
+
+    from checks.rules import ALL_RULES
+    from desktop.commands.rules import rules_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == rules_markdown(ALL_RULES), (
+        "docs/rules.md 已过时：运行 plandesk rules --markdown > docs/rules.md"
+    )
