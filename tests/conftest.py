@@ -52,7 +52,9 @@ _SKIPPED: list[str] = []
 
 def pytest_runtest_logreport(report) -> None:
     if report.skipped:
-        _SKIPPED.append(f"{report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else ''}")
+        _SKIPPED.append(
+            f"{report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else ''}"
+        )
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
