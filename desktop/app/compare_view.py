@@ -311,13 +311,11 @@ class CompareWindow(QMainWindow):
         self.show_comparison(result)
 
     def show_comparison(self, result: Comparison) -> None:
-        from desktop.commands.compare import summary_line
-
         self.result = result
         old_name = Path(self.last_year_path()).name
         old_year = f"{result.old_plan.year}年" if result.old_plan.year else ""
         new_year = f"{result.new_plan.year}年" if result.new_plan.year else ""
-        self.summary.setText(summary_line(result))
+        self.summary.setText(result.summary_line())
         self.title.setText(
             f"去年：{old_name} {old_year}　→　今年：{self.main.files.draft.display_name} {new_year}"
         )

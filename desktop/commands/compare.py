@@ -129,18 +129,6 @@ def _path_at(result: Comparison, offset: int) -> str:
     return next((u.path for u in result.new_units if u.node is node), "")
 
 
-def summary_line(result: Comparison) -> str:
-    """未改 n，修改 n，移动 n，新增 n，删除 n，指标变化 n (the header of the text and the GUI)."""
-    s = result.summary()
-    line = (
-        f"未改 {s['unchanged']}，修改 {s['edited']}，移动 {s['moved']}，"
-        f"新增 {s['added']}，删除 {s['removed']}，指标变化 {s['targets_changed']}"
-    )
-    if s["carried_over"]:
-        line += f"，沿用去年表述 {s['carried_over']}"
-    return line
-
-
 def comparison_text(result: Comparison, old: Source, new: Source, old_name: str, new_name: str) -> str:
     """The report for people: summary, changed rows, target changes, carried-over text."""
 
@@ -149,7 +137,7 @@ def comparison_text(result: Comparison, old: Source, new: Source, old_name: str,
 
     out = [
         f"比对：{old_name}{year(result.old_plan.year)} → {new_name}{year(result.new_plan.year)}",
-        summary_line(result),
+        result.summary_line(),
         "",
     ]
     changed = [r for r in result.rows if r.kind.value != "unchanged"]
