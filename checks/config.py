@@ -1,7 +1,7 @@
 """Check configuration: which rules run, severity overrides, the plan year, options, the word list.
 
 Defaults live in ``resources/checks.yaml``; a user's YAML file (``--config``) is merged over them,
-and command-line options over that. YAML is read with ``yaml.safe_load`` only.
+and command-line options over that. YAML is read with a safe loader only (``desktop.data.load_yaml``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from checks.finding import Severity
+from desktop.data import load_yaml, resource_path
 from desktop.plan.errors import InputError
 
-DEFAULTS_PATH = Path(__file__).resolve().parent.parent / "resources" / "checks.yaml"
+DEFAULTS_PATH = resource_path("checks.yaml")
 
 
 @dataclass(frozen=True)
@@ -154,20 +153,11 @@ def _checked_option(key: str, value: object, path: Path | str | None) -> object:
 def load_config(path: Path | str, base: CheckConfig | None = None) -> CheckConfig:
     """Read a YAML configuration file and merge it over ``base`` (default: the shipped defaults)."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "找不到该配置文件") from None
-    except (OSError, UnicodeDecodeError):
-        raise InputError(path, "无法读取该配置文件（应为 UTF-8 编码的 YAML）") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise InputError(path, f"配置文件{where}不是有效的 YAML") from None
+    data = load_yaml(path, what="配置文件")
     return config_from_mapping(data, base or CheckConfig.defaults(), path)
 
 
 @lru_cache(maxsize=1)
 def _defaults() -> CheckConfig:
-    data = yaml.safe_load(DEFAULTS_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(DEFAULTS_PATH, what="检查配置")
     return config_from_mapping(data, CheckConfig(), DEFAULTS_PATH)

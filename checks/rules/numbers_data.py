@@ -12,14 +12,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from desktop import RESOURCES
+from desktop.data import load_yaml, resource_path
 
 if TYPE_CHECKING:
     from checks.context import Context
 
-NUMBERS_PATH = RESOURCES / "numbers.yaml"
+NUMBERS_PATH = resource_path("numbers.yaml")
 SENTENCE_STOPS = "。；;！？!?\n"
 CN_DIGITS = "一二三四五六七八九"
 
@@ -27,7 +25,7 @@ CN_DIGITS = "一二三四五六七八九"
 @cache
 def number_words() -> dict[str, Any]:
     """``resources/numbers.yaml``, read once per process."""
-    return yaml.safe_load(NUMBERS_PATH.read_text(encoding="utf-8")) or {}
+    return load_yaml(NUMBERS_PATH, what="数字词表") or {}
 
 
 def sentence_bounds(text: str, at: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from checks.finding import Finding, Fix, Severity
+from desktop.data import load_yaml, resource_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import Span
 
@@ -24,9 +22,7 @@ if TYPE_CHECKING:
     from checks.context import Context
     from checks.rule import Rule
 
-WORDING_DIR = Path(__file__).resolve().parents[2] / "resources" / "wording"
-# libyaml's safe loader when it is built in: the same safe subset of YAML, parsed in C.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+WORDING_DIR = resource_path("wording")
 HAN = "\u4e00-\u9fff"  # a character class body: f"[{HAN}]"
 SEVERITIES = ("error", "warning", "info")
 
@@ -35,22 +31,12 @@ SEVERITIES = ("error", "warning", "info")
 def load_list(name: str) -> dict[str, Any]:
     """``resources/wording/<name>.yaml`` as a mapping, read once per process."""
     path = WORDING_DIR / f"{name}.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except OSError as error:
-        raise InputError.unreadable(path, error) from None
-    except yaml.YAMLError as error:
-        raise InputError(path, f"词表不是有效的 YAML（{_yaml_where(error)}）") from None
+    data = load_yaml(path, what="词表")
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InputError(path, "词表应为“键: 列表”的映射")
     return data
-
-
-def _yaml_where(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    return f"第 {mark.line + 1} 行附近" if mark is not None else "格式错误"
 
 
 def entries(

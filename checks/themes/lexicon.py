@@ -18,15 +18,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from checks.themes.era import Moment, Since, moment_of, parse_since
-from desktop import RESOURCES
+from desktop.data import parse_yaml, resource_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import Plan, PlanKind
 from desktop.plan.tokens import USERDICT_PATH
 
-LEXICON_PATH = RESOURCES / "themes.yaml"
+LEXICON_PATH = resource_path("themes.yaml")
 ALL_KINDS: frozenset[str] = frozenset(k.value for k in PlanKind)
 DEFAULT_KIND = PlanKind.BUREAU.value  # the checklist of a plan whose kind was not recognised
 _PART_KEYS = frozenset({"id", "name", "terms", "patterns", "exclude", "since"})
@@ -160,9 +158,10 @@ def _load(path: Path) -> Lexicon:
     except OSError as error:
         raise InputError(path, f"无法读取主题词表（{error.strerror or error}）。") from None
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(path, f"主题词表不是有效的 YAML：{error}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path, "主题词表应为 UTF-8 编码的 YAML。") from None
+    data = parse_yaml(text, path=path, what="主题词表")
     if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
         raise InputError(path, "主题词表应包含 themes: 列表。")
     settings = _settings(data.get("settings") or {}, path)

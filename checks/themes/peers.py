@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checks.themes.coverage import Status, coverage
-from checks.themes.lexicon import DEFAULT_KIND, RESOURCES, Lexicon, kind_of, load_lexicon
+from checks.themes.lexicon import DEFAULT_KIND, Lexicon, kind_of, load_lexicon
+from desktop.data import resource_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import ParagraphRole, Plan
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PEERS = RESOURCES / "peers"
+DEFAULT_PEERS = resource_path("peers")
 PEER_SUFFIXES = (".txt", ".docx")
 STATS_VERSION = 2  # bump when the cached JSON's shape or the way it is computed changes
 KEYWORDS_PER_PEER = 80

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.data import load_yaml, template_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import Metadata
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from desktop.plan.store import Recovery
 
 logger = logging.getLogger(__name__)
-SKELETON_DIR = Path(__file__).resolve().parents[2] / "templates" / "skeletons"
+SKELETON_DIR = template_path("skeletons")
 STANDARD_SKELETON = "county_annual_plan.yaml"
 OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
 SAVE_FILTER = "要点草稿 (*.plan.yaml)"
@@ -58,9 +59,7 @@ class Draft:
 
 def skeleton_text(path: Path, year: int) -> tuple[str, str]:
     """(name, text) of a skeleton, with ``{year}`` filled in."""
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path, what="要点模板") or {}
     return str(data.get("name", path.stem)), str(data.get("text", "")).replace("{year}", str(year))
 
 
@@ -171,8 +170,8 @@ class DraftFiles(QObject):
         year = year or datetime.date.today().year + (1 if datetime.date.today().month >= 10 else 0)
         try:
             _, text = skeleton_text(path, year)
-        except (OSError, ValueError) as error:
-            self._error(InputError(path, f"模板无法读取（{error}）。"))
+        except InputError as error:
+            self._error(error)
             return False
         self._start(text, Draft(), modified=False)
         return True

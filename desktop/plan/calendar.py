@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from desktop import RESOURCES
+from desktop.data import load_yaml, resource_path
 from desktop.plan.model import Plan
 from desktop.plan.numerals import from_chinese
 
-CALENDAR_PATH = RESOURCES / "calendar.yaml"
+CALENDAR_PATH = resource_path("calendar.yaml")
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 # An ordinal as written in an anniversary: 40 or 四十.
@@ -73,7 +71,7 @@ def _year_month(value: object) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def load_calendar(path: Path = CALENDAR_PATH) -> Calendar:
     """Read the calendar once; the rules share it."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path, what="届次日历")
     anniversaries = []
     for entry in data["anniversaries"]:
         prefixes = "|".join(map(re.escape, entry["prefixes"]))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.data import load_yaml, template_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import MarkerStyle, Node, NodeKind, Plan
 
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-DEFAULT_TEMPLATE = TEMPLATES / "official.docx"
+DEFAULT_TEMPLATE = template_path("official.docx")
 
 CHAR = 320  # one 3号 character (16 pt) in twips
 BODY_PITCH = 579  # floor(12756 / 22): 22 rows in the 版心
@@ -92,10 +92,8 @@ class ExportProfile:
 
 def load_profile(path: Path) -> ExportProfile:
     """Read a profile YAML; an unusable one is an InputError naming the file."""
-    import yaml
-
+    data = load_yaml(Path(path), what="导出配置") or {}
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         fonts = {
             str(k): tuple(str(n) for n in (v if isinstance(v, list) else [v]))
             for k, v in data.get("fonts", {}).items()
@@ -113,7 +111,7 @@ def load_profile(path: Path) -> ExportProfile:
             page_number=str(data.get("page_number", "— {page} —")),
             attachment_label=str(data.get("attachment_label", "附件")),
         )
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, TypeError) as exc:
+    except (AttributeError, TypeError) as exc:
         raise InputError(path, f"导出配置无法读取（{type(exc).__name__}）") from None
     if "{page}" not in profile.page_number:
         raise InputError(path, "page_number 中缺少 {page}")

@@ -21,14 +21,14 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from desktop import RESOURCES
+from desktop.data import resource_path
 
 if TYPE_CHECKING:
     import jieba
 
 logger = logging.getLogger(__name__)
 
-USERDICT_PATH = RESOURCES / "jieba_userdict.txt"
+USERDICT_PATH = resource_path("jieba_userdict.txt")
 """Domain terms (双减, 五育并举, 县管校聘 …) jieba must keep whole."""
 
 _lock = threading.Lock()
