@@ -24,6 +24,8 @@ _GLUED_DATE_RE = re.compile(
     r"(?<![0-9A-Za-z.\-/:：_])((?:19|20)\d{2})([01]?\d)(\d{1,2})(?![0-9A-Za-z.\-/:%％])"
 )
 _MONTH_MARK_RE = re.compile("月")
+# 20221月26(日): the 年 (and the 日) lost between a year and a month that kept its 月.
+_YEAR_GLUED_RE = re.compile(r"(?<![0-9])((?:19|20)\d{2})([1-9]|1[0-2])月(\d{1,2})(日?)(?![0-9])")
 _SEVEN_DIGITS_RE = re.compile(r"(?:19|20)\d{5}")
 _NOT_DATE_AFTER = "人元个所名份册次件张台套米亩万亿字位户"
 _NOT_DATE_BEFORE_RE = re.compile(r"电话|手机|号码|编号|代码|邮编|传真|QQ|账号|索引|文号|\d")
@@ -61,6 +63,23 @@ class ImpossibleDate(Rule):
         for m in around(text, _SEVEN_DIGITS_RE, _GLUED_DATE_RE, 0, 1):
             if len(m.group()) == 7 and _in_date_place(text, m.start(), m.end()):
                 yield self._glued(ctx, m)
+        for m in around(text, _MONTH_MARK_RE, _YEAR_GLUED_RE, 6, 4):
+            yield self._year_glued(ctx, m)
+
+    def _year_glued(self, ctx: Context, m: re.Match[str]) -> Finding:
+        """20221月26: a year run into its month; the only reading is 2022年1月26日."""
+        year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+        span = Span(m.start(), m.end())
+        problem = _date_problem(int(year), month, day)
+        right = f"{year}年{month}月{day}日"
+        if problem:
+            return ctx.finding(self, span, f"“{m.group()}”漏写了“年”，且日期{problem}")
+        return ctx.finding(
+            self,
+            span,
+            f"“{m.group()}”漏写了“年”{'' if m.group(4) else '“日”'}，应写作“{right}”",
+            Fix(span, right, "补全年月日"),
+        )
 
     def _glued(self, ctx: Context, m: re.Match[str]) -> Finding:
         """2024327: a date whose 年 and 月 (and 日) were lost; fixed when only one reading exists."""

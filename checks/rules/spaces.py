@@ -10,7 +10,10 @@ What a writer should be told, by class of space:
 - a section heading's words before its first punctuation mark, or a line with no punctuation at all
   (a title, joint issuers, a name list): spaces there separate parts on purpose;
 - ``来源：某局 发布时间：…`` and ``3月14日 17:05``: fields of page furniture and a clock time;
-- inside a marker (``3 .``): the S rules judge markers.
+- inside a marker (``3 .``): the S rules judge markers;
+- after a part label at a line's or sentence's start (``第一部分 2022年工作总结``, ``第二章 总则``), and
+  after a bare list number that lost its dot (``…职业教育。4 不断加强``): the space separates a label
+  from its text; deleting it would glue the number to the words (the numbering rules judge the marker).
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ _TIME_AFTER = re.compile(r"\d{1,2}[:：]\d\d")
 _PUNCT = re.compile(r"[，。；：、,;:？！?!]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]{4}\Z")
+# A part label or a bare list number ending right where the space starts, at a line's or a
+# sentence's start: 第一部分 …, 第三章 …, 4 不断加强 ….
+_LABEL_BEFORE = re.compile(
+    r"(?:^[ \u3000\t]*|[。；！？])(?:第[一二三四五六七八九十百\d]{1,4}(?:部分|章|节|篇|编)|\d{1,2}|[一二三四五六七八九十]{1,3})\Z"
+)
 
 
 class SpaceInChinese(Rule):
@@ -112,6 +120,8 @@ def _gaps(ctx: Context, paragraph: Paragraph) -> list[Span]:
             continue  # a title or slogan quoted as written: 《深化体教融合 促进…》“不忘初心 牢记使命”
         if _LABEL_AFTER.match(body, j) or _TIME_AFTER.match(body, j):
             continue  # 来源：某局 发布时间：… and 3月14日 17:05
+        if _LABEL_BEFORE.search(body, 0, i):
+            continue  # 第一部分 2022年工作总结; …。4 不断加强 (a list number that lost its dot)
         before, after = body[i - 1], body[j]
         if chinese_side(before) and chinese_side(after):
             if not punctuated:

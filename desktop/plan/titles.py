@@ -40,12 +40,26 @@ _DIGIT_SPACE = re.compile(rf"(?<=\d)[ \t]+(?={HAN})|(?<={HAN})[ \t]+(?=\d)")
 
 
 def year_in(value: str) -> int | None:
-    """The first year ``value`` names (a school year counts as the year it starts in)."""
-    m = _YEAR.search(value)
-    if not m:
+    """The year ``value`` plans for (a school year counts as the year it starts in).
+
+    Usually the first year named. A combined document names two (2022年工作总结和2023年工作要点):
+    the year whose words are a plan's, not a review's, is the plan's year.
+    """
+    found = list(_YEAR.finditer(value))
+    if not found:
         return None
-    digits = m.group(1).translate(_CN_YEAR_DIGITS)
+    chosen = found[0]
+    if len(found) > 1:
+        for i, m in enumerate(found):
+            words = value[m.end() : found[i + 1].start() if i + 1 < len(found) else len(value)]
+            if PLAN_WORDS.search(words) and not _REVIEW_WORDS.search(words):
+                chosen = m
+                break
+    digits = chosen.group(1).translate(_CN_YEAR_DIGITS)
     return int(digits) if digits.isdigit() else None
+
+
+_REVIEW_WORDS = re.compile(r"总结|回顾|述职|报告")
 
 
 def opening_year(paragraph: str) -> int | None:

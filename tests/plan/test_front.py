@@ -202,3 +202,10 @@ def test_a_copy_that_starts_at_three_was_cut_there():
 )
 def test_a_plan_that_starts_at_its_beginning_is_not_cut(text):
     assert cut_at_start(parse(text)) is None
+
+
+def test_a_combined_review_and_plan_is_the_plan_year() -> None:
+    from desktop.plan.parse import parse
+
+    plan = parse("某区教育局2022年工作总结和2023年工作要点\n一、加强党的建设\n1.强化理论武装。\n")
+    assert plan.metadata.year == 2023
