@@ -10,9 +10,9 @@ from pathlib import Path
 
 from bench.common import CORPUS, LARGEST, large_plan_text, largest_text, median_ms, process_ms, report
 from checks.blockers import export_blockers
-from desktop.plan.docx_writer import build_document
+from desktop.plan.export.docx_writer import build_document
+from desktop.plan.export.task_table import build_task_document
 from desktop.plan.parse import parse
-from desktop.plan.task_table import build_task_document
 
 
 def export_to_memory(plan) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bench.common import CORPUS, LARGEST, corpus_texts, large_plan_text, median_ms, process_ms, report
 from desktop.plan.parse import parse
+from desktop.plan.read.textio import clean_text
 from desktop.plan.renumber import renumber
-from desktop.plan.textio import clean_text
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ from bench.common import CORPUS, LARGEST, REPO, large_plan_text, largest_text, m
 def main() -> None:
     from checks.themes import coverage, load_lexicon, peer_stats, themes_report
     from checks.themes.peers import DEFAULT_PEERS, compute_peer_stats
+    from desktop.plan.knowledge.tokens import tokenizer
     from desktop.plan.parse import parse
-    from desktop.plan.tokens import tokenizer
 
     start = time.perf_counter()
     tokenizer()

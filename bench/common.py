@@ -31,7 +31,7 @@ def corpus_files() -> list[Path]:
 
 def corpus_texts() -> dict[str, str]:
     """Each corpus plan's cleaned text (as the editor would hold it), by file name."""
-    from desktop.plan.loader import load_source
+    from desktop.plan.read.loader import load_source
 
     return {path.name: load_source(path).text for path in corpus_files()}
 

@@ -34,8 +34,8 @@ from bench.defects import KINDS, Injected, Kind, Site
 from checks.config import CheckConfig
 from checks.finding import Finding, apply_fixes
 from checks.run import run_checks
-from desktop.plan.loader import load_source
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_source
 
 SEED = "plandesk-recall-1"
 FAMILIES = ("S", "P", "N", "D", "W")  # the themes (T) judge a whole plan, not a single defect

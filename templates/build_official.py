@@ -22,8 +22,8 @@ import docx  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from desktop.plan import ooxml  # noqa: E402
-from desktop.plan.docx_writer import (  # noqa: E402
+from desktop.plan.export import ooxml  # noqa: E402
+from desktop.plan.export.docx_writer import (  # noqa: E402
     BODY_PITCH,
     CHAR,
     PAGE,

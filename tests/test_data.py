@@ -37,9 +37,9 @@ def test_every_reader_resolves_through_desktop_data() -> None:
     from checks.rules.wordlists import WORDING_DIR
     from checks.themes.lexicon import LEXICON_PATH
     from checks.themes.peers import DEFAULT_PEERS
-    from desktop.plan.calendar import CALENDAR_PATH
-    from desktop.plan.docx_writer import DEFAULT_TEMPLATE
-    from desktop.plan.tokens import USERDICT_PATH
+    from desktop.plan.export.docx_writer import DEFAULT_TEMPLATE
+    from desktop.plan.knowledge.calendar import CALENDAR_PATH
+    from desktop.plan.knowledge.tokens import USERDICT_PATH
 
     for path in (DEFAULTS_PATH, NUMBERS_PATH, LEXICON_PATH, CALENDAR_PATH, USERDICT_PATH):
         assert path.parent == data.RESOURCES and path.is_file(), path
@@ -120,7 +120,7 @@ def test_parse_yaml_names_the_file_it_was_read_from() -> None:
 
 
 def test_a_broken_shipped_file_reaches_the_writer_as_an_input_error(tmp_path) -> None:
-    from desktop.plan.calendar import load_calendar
+    from desktop.plan.knowledge.calendar import load_calendar
 
     path = tmp_path / "calendar.yaml"
     path.write_text("congresses:\n  - {number: 20, name: 二十大\n", encoding="utf-8")

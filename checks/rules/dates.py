@@ -4,7 +4,7 @@ Writers start the new plan from last year's text; what goes wrong is what depend
 the congress whose spirit is studied (``dates_meetings``), the stage of the five-year plan, the
 ordinal of 教师节, a target year that has already passed. The facts (congress and plenum dates,
 five-year plans, anniversaries) live in ``resources/calendar.yaml``, read by
-``desktop.plan.calendar``. How a date is written is judged in ``dates_written`` and ``dates_forms``,
+``desktop.plan.knowledge.calendar``. How a date is written is judged in ``dates_written`` and ``dates_forms``,
 the plan's own year and dates against each other in ``dates_title``; ``RULES`` here lists the whole
 D family.
 """
@@ -22,8 +22,8 @@ from checks.rules.dates_meetings import RULES as MEETING_RULES
 from checks.rules.dates_title import RULES as TITLE_RULES
 from checks.rules.dates_written import RULES as WRITTEN_RULES
 from checks.rules.numbers_data import sentence_bounds
-from desktop.plan.calendar import CN_NUM as _CN_NUM
-from desktop.plan.calendar import Calendar, load_calendar
+from desktop.plan.knowledge.calendar import CN_NUM as _CN_NUM
+from desktop.plan.knowledge.calendar import Calendar, load_calendar
 from desktop.plan.model import Span
 from desktop.plan.numerals import from_chinese, to_chinese
 

@@ -4,7 +4,7 @@ not the latest plenum.
 A plan presents a meeting as its current guide (深入学习贯彻党的二十大精神, 以…精神为指导); what was
 current depends on when the plan was issued, judged by month: 二十大 met in October 2022, so a plan
 issued in November 2022 studies it and one issued in March 2022 cannot. The issue date is the
-成文日期, the 印发日期 or the notice's date line (``desktop.plan.calendar.document_month``); without
+成文日期, the 印发日期 or the notice's date line (``desktop.plan.knowledge.calendar.document_month``); without
 one, the start of the plan year, when plans are written. The phrases that make a clause a guide
 (学习, 贯彻, 为指导 …) and that make it history (以来) or anticipation (即将召开) are data in
 ``resources/calendar.yaml``.
@@ -21,8 +21,8 @@ from checks.context import Context
 from checks.finding import Finding, Severity
 from checks.rule import Rule
 from checks.rules.numbers_data import sentence_bounds
-from desktop.plan.calendar import CN_NUM as _CN_NUM
-from desktop.plan.calendar import Calendar, document_month, load_calendar
+from desktop.plan.knowledge.calendar import CN_NUM as _CN_NUM
+from desktop.plan.knowledge.calendar import Calendar, document_month, load_calendar
 from desktop.plan.model import Span
 from desktop.plan.numerals import from_chinese, to_chinese
 

@@ -132,7 +132,7 @@ def _is_a_word_here(text: str, span: Span, vocabulary: frozenset[str]) -> bool:
     glue an ordinary head onto the term (系统安全 + 稳定 in “教育系统安全稳定”), but a term
     whose both ends cut through words is a coincidence of characters.
     """
-    from desktop.plan.tokens import word_around
+    from desktop.plan.knowledge.tokens import word_around
 
     found = word_around(text, span.start)
     if found is None:
@@ -254,7 +254,7 @@ def domain_words(lexicon: Lexicon) -> frozenset[str]:
     """Lexicon terms plus the user dictionary's words: the words a term may sit inside."""
     cached = _VOCABULARY.get(lexicon.digest)
     if cached is None:
-        from desktop.plan.tokens import USERDICT_PATH
+        from desktop.plan.knowledge.tokens import USERDICT_PATH
 
         words = set(lexicon.vocabulary())
         if USERDICT_PATH.exists():

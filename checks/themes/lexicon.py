@@ -21,8 +21,8 @@ from pathlib import Path
 from checks.themes.era import Moment, Since, moment_of, parse_since
 from desktop.data import parse_yaml, resource_path
 from desktop.plan.errors import InputError
+from desktop.plan.knowledge.tokens import USERDICT_PATH
 from desktop.plan.model import Plan, PlanKind
-from desktop.plan.tokens import USERDICT_PATH
 
 LEXICON_PATH = resource_path("themes.yaml")
 ALL_KINDS: frozenset[str] = frozenset(k.value for k in PlanKind)

@@ -126,7 +126,7 @@ def peer_stats(
 
 def compute_peer_stats(folder: Path, lexicon: Lexicon) -> PeerStats:
     """Read, parse and measure every peer plan in ``folder`` (no cache)."""
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     peers: list[PeerPlan] = []
     texts: list[tuple[str, str]] = []
@@ -164,7 +164,7 @@ def _shared_phrases(texts: list[tuple[str, str]], lexicon: Lexicon) -> list[dict
     import jieba.analyse
     import jieba.posseg
 
-    from desktop.plan.tokens import tokenizer
+    from desktop.plan.knowledge.tokens import tokenizer
 
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer()

@@ -74,8 +74,8 @@ class _CompareTask(QRunnable):
         old_path, text, overrides = self._args
         try:
             from desktop.plan.compare import compare_plans
-            from desktop.plan.loader import load_plan
             from desktop.plan.parse import parse
+            from desktop.plan.read.loader import load_plan
 
             _source, old_plan = load_plan(old_path)
             result = compare_plans(old_plan, parse(text, overrides))

@@ -31,8 +31,8 @@ from desktop.plan.model import Metadata
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
-    from desktop.plan.loader import Source
-    from desktop.plan.store import Recovery
+    from desktop.plan.read.loader import Source
+    from desktop.plan.read.store import Recovery
 
 logger = logging.getLogger(__name__)
 SKELETON_DIR = template_path("skeletons")
@@ -73,7 +73,7 @@ class DraftFiles(QObject):
         # Where the core's messages go: a dialog by default; the screenshot path prints them.
         self.report_error: Callable[[str], None] | None = None
         self.last_error = ""
-        from desktop.plan.store import RecoveryStore
+        from desktop.plan.read.store import RecoveryStore
 
         self.recovery = RecoveryStore(window.settings.recovery_dir)
         self.instance = uuid.uuid4().hex[:12]
@@ -200,7 +200,7 @@ class DraftFiles(QObject):
 
     def _load(self, path: str | Path) -> Source | None:
         """The file read by the core, or None after showing the core's message."""
-        from desktop.plan.loader import load_source
+        from desktop.plan.read.loader import load_source
 
         try:
             return load_source(path)
@@ -224,7 +224,7 @@ class DraftFiles(QObject):
             return False
         path = Path(path)
         is_draft = source.kind == "plan"
-        from desktop.plan.loader import editing_metadata
+        from desktop.plan.read.loader import editing_metadata
 
         draft = Draft(
             path=path if is_draft else None,
@@ -257,7 +257,7 @@ class DraftFiles(QObject):
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
-        from desktop.plan.store import save_draft
+        from desktop.plan.read.store import save_draft
 
         try:
             save_draft(path, self.window.editor.toPlainText(), self.draft.overrides, self.draft.extra)

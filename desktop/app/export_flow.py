@@ -119,11 +119,11 @@ class _ExportTask(QRunnable):
 
 def write_export(kind: str, plan: Plan, out: Path) -> None:
     """Write the official document or the task table of ``plan`` to ``out`` (atomically)."""
-    from desktop.plan.docx_writer import save_atomically, write_docx
+    from desktop.plan.export.docx_writer import save_atomically, write_docx
 
     try:
         if kind == TASKS:
-            from desktop.plan.task_table import build_task_document
+            from desktop.plan.export.task_table import build_task_document
 
             save_atomically(build_task_document(plan), out)
         else:

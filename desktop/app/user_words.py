@@ -47,7 +47,7 @@ class WordLists:
 
     def add(self, bureau: str, word: str) -> bool:
         """Add ``word`` to the bureau's list; False when it is blank or already there."""
-        from desktop.plan.store import write_atomic
+        from desktop.plan.read.store import write_atomic
 
         word = word.strip()
         if not word:

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from checks.config import CheckConfig, config_from_mapping, load_config
     from checks.finding import Severity
     from checks.run import run_checks
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     config = load_config(args.config) if args.config else CheckConfig.defaults()
     if args.year is not None and not 1900 < args.year < 2200:

@@ -15,7 +15,7 @@ from desktop.plan.errors import InputError
 
 if TYPE_CHECKING:
     from desktop.plan.compare import Comparison, Pair, TargetChange, Unit
-    from desktop.plan.loader import Source
+    from desktop.plan.read.loader import Source
 
 _MARK = {"unchanged": "=", "edited": "~", "moved": "↕", "added": "+", "removed": "-"}
 
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.plan.compare import DEFAULT_THRESHOLD, compare_plans
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     try:

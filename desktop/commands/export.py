@@ -34,12 +34,12 @@ def run(args: argparse.Namespace) -> int:
     if template is not None and not template.is_file():
         raise InputError(template, "模板文件不存在")
 
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     source, plan = load_plan(source_path)
 
     from checks.blockers import export_blockers
-    from desktop.plan.docx_writer import save_atomically
+    from desktop.plan.export.docx_writer import save_atomically
 
     blockers = export_blockers(plan)
     if blockers:
@@ -53,11 +53,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"  ……另有 {len(blockers) - 20} 处", file=sys.stderr)
 
     if args.tasks:
-        from desktop.plan.task_table import build_task_document
+        from desktop.plan.export.task_table import build_task_document
 
         document = build_task_document(plan, template)
     else:
-        from desktop.plan.docx_writer import build_document
+        from desktop.plan.export.docx_writer import build_document
 
         document = build_document(plan, template)
     try:

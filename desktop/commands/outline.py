@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from desktop.plan.loader import Source
 from desktop.plan.model import Node, Plan
+from desktop.plan.read.loader import Source
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     source, plan = load_plan(args.file)
     if args.json:

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from checks.themes import peer_stats, report_to_dict, themes_report
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     if args.expected_share is not None and not 0 < args.expected_share <= 1:
         raise InputError(None, f"比例“{args.expected_share}”无效，应在 0 到 1 之间")

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.app.compare_view import COLOURS, CompareWindow, open_compare
-from desktop.plan.store import load_draft
+from desktop.plan.read.store import load_draft
 from tests.compare.test_compare import NEW, OLD
 
 pytestmark = pytest.mark.gui

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.app.export_flow import BlockersDialog
-from desktop.plan.loader import load_plan
+from desktop.plan.read.loader import load_plan
 
 pytestmark = pytest.mark.gui
 

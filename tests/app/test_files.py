@@ -15,7 +15,7 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.app.draft_files import SKELETON_DIR
 from desktop.plan.model import Metadata
-from desktop.plan.store import load_draft
+from desktop.plan.read.store import load_draft
 
 pytestmark = pytest.mark.gui
 REPO = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def test_new_from_last_year_bumps_title_year(settle, window, corpus_path):
 
 def test_recovery_keeps_last_years_plan(settle, window, corpus_path, app_settings):
     """A draft started from last year's plan remembers it for the comparison, crash or not."""
-    from desktop.plan.store import RecoveryStore
+    from desktop.plan.read.store import RecoveryStore
 
     assert window.files.new_from_last_year(corpus_path("changzhou"))
     settle(window)

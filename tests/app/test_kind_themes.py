@@ -8,7 +8,7 @@ import os
 import pytest
 
 from desktop.plan.model import Metadata, PlanKind
-from desktop.plan.store import load_draft
+from desktop.plan.read.store import load_draft
 
 pytestmark = pytest.mark.gui
 

@@ -37,7 +37,7 @@ def reviewed(family: str) -> dict[str, list[dict]]:
 def findings_of(path: Path) -> tuple:
     """(finding, file line, text at the finding) for every finding of every rule on one file."""
     from checks.run import run_checks
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     source, plan = load_plan(path)
     return tuple((f, source.source_line(f.line), f.span.slice(plan.text)) for f in run_checks(plan))

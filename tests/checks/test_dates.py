@@ -11,7 +11,7 @@ from checks.config import CheckConfig
 from checks.finding import apply_fixes
 from checks.rules import dates
 from checks.run import run_checks
-from desktop.plan.calendar import load_calendar
+from desktop.plan.knowledge.calendar import load_calendar
 from desktop.plan.parse import parse
 
 CORPUS = ("wujin", "zhenjiang", "huishan", "changzhou")
@@ -94,13 +94,13 @@ def test_calendar_is_consistent() -> None:
     ],
 )
 def test_year_month_reads_arabic_and_chinese_dates(written: str, expected) -> None:
-    from desktop.plan.calendar import year_month
+    from desktop.plan.knowledge.calendar import year_month
 
     assert year_month(written) == expected
 
 
 def test_document_month_prefers_the_signature_date_and_ignores_deadlines() -> None:
-    from desktop.plan.calendar import document_month
+    from desktop.plan.knowledge.calendar import document_month
 
     text = (
         "关于印发《2023年教育工作要点》的通知\n各学校：\n请于2023年3月1日前报送。\n"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.plan.compare import ChangeKind, compare_plans
-from desktop.plan.loader import load_source
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_source
 from desktop.plan.renumber import renumber
 
 DROPPED = (3, 15, 30)  # old item numbers

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from desktop.plan.compare import ChangeKind, compare_plans
-from desktop.plan.loader import load_plan
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_plan
 from tests.conftest import REPO
 
 OLD = """2023年某区教育工作要点

@@ -30,7 +30,7 @@ def hand_built_plan():
 
 @pytest.fixture(scope="session")
 def hand_built_docx(tmp_path_factory, hand_built_plan) -> Path:
-    from desktop.plan.docx_writer import write_docx
+    from desktop.plan.export.docx_writer import write_docx
 
     out = tmp_path_factory.mktemp("hand") / "hand_built.docx"
     write_docx(hand_built_plan, out)
@@ -40,8 +40,8 @@ def hand_built_docx(tmp_path_factory, hand_built_plan) -> Path:
 @pytest.fixture(scope="session")
 def huishan_docx(tmp_path_factory, corpus_path) -> Path:
     """The corpus plan that comes with an issuing notice, 抄送 and a 附件."""
-    from desktop.plan.docx_writer import write_docx
-    from desktop.plan.loader import load_plan
+    from desktop.plan.export.docx_writer import write_docx
+    from desktop.plan.read.loader import load_plan
 
     _, plan = load_plan(corpus_path("huishan"))
     out = tmp_path_factory.mktemp("huishan") / "huishan.docx"

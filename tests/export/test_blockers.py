@@ -6,7 +6,7 @@ import docx
 
 from checks.blockers import export_blockers
 from checks.finding import apply_fixes
-from desktop.plan.docx_writer import write_docx
+from desktop.plan.export.docx_writer import write_docx
 from desktop.plan.parse import parse
 
 DRAFT = (
@@ -58,7 +58,7 @@ def test_range_fix_follows_the_document_style() -> None:
 
 
 def test_half_width_punctuation_of_a_web_page_is_one_finding(corpus_path):
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     _, plan = load_plan(corpus_path("changzhou"))
     half = [f for f in export_blockers(plan) if f.code == "P002"]

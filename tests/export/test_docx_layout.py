@@ -6,7 +6,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from desktop.plan.docx_writer import DEFAULT_TEMPLATE, REQUIRED_STYLES
+from desktop.plan.export.docx_writer import DEFAULT_TEMPLATE, REQUIRED_STYLES
 from tests.export.conftest import Resolver, body_paragraphs, paragraph_text, style_name
 
 TWIPS_PER_MM = 1440 / 25.4

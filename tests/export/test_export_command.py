@@ -86,7 +86,7 @@ def test_tasks_option_writes_the_task_table(tmp_path):
 
 
 def test_a_profile_beside_a_template_changes_fonts_without_code(tmp_path):
-    from desktop.plan.docx_writer import DEFAULT_TEMPLATE
+    from desktop.plan.export.docx_writer import DEFAULT_TEMPLATE
 
     template = tmp_path / "本局.docx"
     shutil.copyfile(DEFAULT_TEMPLATE, template)

@@ -32,7 +32,7 @@ def pure_cjk_text() -> str:
 def pure_pdf(tmp_path_factory):
     import pymupdf
 
-    from desktop.plan.docx_writer import write_docx
+    from desktop.plan.export.docx_writer import write_docx
     from desktop.plan.parse import parse
 
     folder = tmp_path_factory.mktemp("pure")
@@ -52,7 +52,7 @@ def banji_pdf(tmp_path_factory, hand_built_plan):
     """A short plan with a 版记: the 版记 must still go to the foot of its (only) page."""
     import pymupdf
 
-    from desktop.plan.docx_writer import write_docx
+    from desktop.plan.export.docx_writer import write_docx
 
     folder = tmp_path_factory.mktemp("banji")
     write_docx(hand_built_plan, folder / "banji.docx")
@@ -106,7 +106,7 @@ def test_corpus_export_rows_match_the_estimate_and_banji_ends_the_last_page(huis
     """The 版记 is placed from a row count of the text; it must agree with the render."""
     import docx
 
-    from desktop.plan.docx_layout import _INDENTED, line_count
+    from desktop.plan.export.docx_layout import _INDENTED, line_count
 
     rendered = [line.text for page in huishan_pdf for line in body_lines(page)]
     doc = docx.Document(str(huishan_docx))

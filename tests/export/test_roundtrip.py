@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.plan.loader import load_plan
+from desktop.plan.read.loader import load_plan
 
 
 def outline(plan):
@@ -19,7 +19,7 @@ def test_hand_built_plan_round_trips(hand_built_plan, hand_built_docx):
 
 @pytest.mark.parametrize("name", ["wujin", "huishan", "changzhou"])
 def test_corpus_plan_round_trips(name, corpus_path, tmp_path):
-    from desktop.plan.docx_writer import write_docx
+    from desktop.plan.export.docx_writer import write_docx
 
     _, plan = load_plan(corpus_path(name))
     out = tmp_path / f"{name}.docx"
@@ -30,7 +30,7 @@ def test_corpus_plan_round_trips(name, corpus_path, tmp_path):
 
 
 def test_break_title_never_splits_words_or_makes_an_hourglass():
-    from desktop.plan.docx_layout import break_title, text_width
+    from desktop.plan.export.docx_layout import break_title, text_width
 
     title = "关于印发《无锡市惠山区2022年教育工作要点》的通知"
     lines = break_title(title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 from docx.oxml.ns import qn
 
-from desktop.plan.task_table import HEADERS, build_task_document, task_rows
+from desktop.plan.export.task_table import HEADERS, build_task_document, task_rows
 from tests.export.conftest import paragraph_text
 
 
@@ -45,7 +45,7 @@ def test_document_is_landscape_with_repeated_header(hand_built_plan, tmp_path):
 
 
 def test_corpus_task_table_has_one_row_per_item(corpus_path, tmp_path):
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     _, plan = load_plan(corpus_path("huishan"))
     doc = build_task_document(plan)

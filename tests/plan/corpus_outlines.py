@@ -36,7 +36,7 @@ def reviewed() -> dict[str, dict]:
 
 def outline_of(path: Path) -> dict:
     """Title, year, kind and headings of one plan file, as the snapshot writes them."""
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     source, plan = load_plan(path)
     headings = []

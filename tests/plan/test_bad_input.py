@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 
 from desktop.plan.errors import InputError
-from desktop.plan.loader import load_plan, load_source
 from desktop.plan.markers import format_marker
 from desktop.plan.model import MarkerStyle
+from desktop.plan.read.loader import load_plan, load_source
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.plan.textio import clean_text
+from desktop.plan.read.textio import clean_text
 
 
 def lines_of(raw: str) -> list[str]:

@@ -45,7 +45,7 @@ def test_outline_path_imports_neither_qt_nor_jieba(corpus_path):
         "        if name.split('.')[0] in ('PySide6', 'jieba', 'docx'):\n"
         "            raise ImportError('blocked ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        "import desktop.plan.parse, desktop.plan.renumber, desktop.plan.store, desktop.cli\n"
+        "import desktop.plan.parse, desktop.plan.renumber, desktop.plan.read.store, desktop.cli\n"
         f"sys.argv = ['plandesk', 'outline', {str(corpus_path('wujin'))!r}]\n"
         "runpy.run_module('desktop', run_name='__main__')\n"
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.plan.loader import load_plan
 from desktop.plan.model import NodeKind, ParagraphRole
+from desktop.plan.read.loader import load_plan
 
 
 def sections(plan):

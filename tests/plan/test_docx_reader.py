@@ -10,8 +10,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.shared import Cm
 
-from desktop.plan.docx_reader import read_docx
-from desktop.plan.loader import load_plan
+from desktop.plan.read.docx_reader import read_docx
+from desktop.plan.read.loader import load_plan
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.plan.loader import editing_metadata, load_plan, load_source
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import editing_metadata, load_plan, load_source
 
 BODY = "一、加强党的建设\n1.深入学习贯彻党的二十大精神。\n二、保障校园安全\n2.健全安全管理体系。\n"
 

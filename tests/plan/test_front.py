@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.plan.excerpt import cut_at_start, starts_mid_way
-from desktop.plan.loader import load_plan
 from desktop.plan.model import Metadata, PlanKind
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_plan
 from desktop.plan.titles import opening_year, title_from_file_name, year_from_file_name, year_in
 
 # --- title -------------------------------------------------------------------------------------

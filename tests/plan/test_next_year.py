@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.plan.loader import load_source
 from desktop.plan.model import Metadata
 from desktop.plan.next_year import next_year_draft
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_source
 
 
 def test_title_year_moves_on_and_nothing_else_changes(corpus_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.plan.loader import load_plan
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_plan
 from desktop.plan.renumber import numbering_runs, renumber
 
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.plan.errors import InputError
-from desktop.plan.loader import load_plan
 from desktop.plan.model import Metadata
-from desktop.plan.store import RecoveryStore, dump_draft, parse_draft, save_draft
+from desktop.plan.read.loader import load_plan
+from desktop.plan.read.store import RecoveryStore, dump_draft, parse_draft, save_draft
 
 META = Metadata(
     title="2027年某区教育工作要点", year=2027, issuer="某区教育局", cc=("市教育局", "区政府办公室")

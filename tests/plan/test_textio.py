@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from desktop.plan.errors import InputError
-from desktop.plan.loader import load_source
-from desktop.plan.textio import clean_text, decode_text, is_furniture
+from desktop.plan.read.loader import load_source
+from desktop.plan.read.textio import clean_text, decode_text, is_furniture
 
 PLAN = "2027年某区教育工作要点\n一、加强党建\n1.深入学习。全年开展培训3次。\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checks.themes import coverage
-from desktop.plan.loader import load_plan
 from desktop.plan.parse import parse
+from desktop.plan.read.loader import load_plan
 
 _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
 

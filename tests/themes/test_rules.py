@@ -33,7 +33,7 @@ def test_the_report_is_computed_once_per_plan_and_freed_with_it(corpus_path):
     import gc
 
     from checks.rules import themes as theme_rules
-    from desktop.plan.loader import load_plan
+    from desktop.plan.read.loader import load_plan
 
     _, plan = load_plan(corpus_path("wujin"))
     first = theme_rules.report_for(plan)

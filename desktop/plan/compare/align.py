@@ -61,7 +61,7 @@ def own_text(text: str, node: Node) -> str:
 
 def _words(text: str) -> list[str]:
     """Content words of ``text``: jieba's words, without numbers, punctuation and particles."""
-    from desktop.plan.tokens import tokenizer
+    from desktop.plan.knowledge.tokens import tokenizer
 
     return [w for w in tokenizer().cut(text, HMM=False) if _WORD.search(w) and w not in _STOP]
 

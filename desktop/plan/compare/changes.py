@@ -142,7 +142,7 @@ def _sentences(plan: Plan) -> Iterable[tuple[int, str]]:
 
 def carried_over(old_plan: Plan, new_plan: Plan) -> list[CarriedOver]:
     """Sentences copied unchanged from last year's plan that still name last year or its ordinals."""
-    from desktop.plan.calendar import load_calendar
+    from desktop.plan.knowledge.calendar import load_calendar
 
     old_year = old_plan.year
     new_year = new_plan.year or (old_year + 1 if old_year else None)

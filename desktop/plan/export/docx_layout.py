@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from desktop.plan.docx_writer import (
+from desktop.plan.export.docx_writer import (
     BODY_PITCH,
     CHAR,
     CHARS_PER_ROW,
@@ -157,7 +157,7 @@ class PlanLayout:
     the 22-row grid, so the estimate holds to about a row)."""
 
     def __init__(self, doc: Document, plan: Plan, profile: ExportProfile) -> None:
-        from desktop.plan import ooxml
+        from desktop.plan.export import ooxml
 
         self.doc, self.plan, self.text, self.meta = doc, plan, plan.text, plan.metadata
         self.profile = profile
@@ -168,7 +168,7 @@ class PlanLayout:
 
     # -- paragraphs --
     def para(self, style: str, text: str = "", rows: float | None = None, **fmt: object):
-        from desktop.plan import ooxml
+        from desktop.plan.export import ooxml
 
         p = self.doc.add_paragraph()
         p._p.style = self.style_ids[style]
@@ -187,7 +187,7 @@ class PlanLayout:
         return p
 
     def run(self, p, text: str, char_style: str | None = None):
-        from desktop.plan import ooxml
+        from desktop.plan.export import ooxml
 
         r = p.add_run(text)
         if char_style:
@@ -361,7 +361,7 @@ class PlanLayout:
 
     def banji(self) -> None:
         """版记 (7.4): a one-column table as wide as the 版心 at the foot of the last page."""
-        from desktop.plan import ooxml
+        from desktop.plan.export import ooxml
 
         meta = self.meta
         cc = "、".join(c.strip("，,、。 ") for c in meta.cc if c.strip())

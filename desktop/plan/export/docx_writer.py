@@ -128,7 +128,7 @@ def apply_profile(doc: Document, profile: ExportProfile) -> None:
     """Write the profile's fonts and bold into the template's styles and page-number footers."""
     from docx.oxml.ns import qn
 
-    from desktop.plan import ooxml
+    from desktop.plan.export import ooxml
 
     names = {s.name for s in doc.styles}
     for name, choice in profile.styles.items():
@@ -181,7 +181,7 @@ def build_document(plan: Plan, template: Path | None = None) -> Document:
             apply_profile(doc, profile)
     except InputError as exc:
         raise InputError(template, exc.problem) from None
-    from desktop.plan.docx_layout import PlanLayout
+    from desktop.plan.export.docx_layout import PlanLayout
 
     PlanLayout(doc, plan, profile or ExportProfile()).write()
     return doc

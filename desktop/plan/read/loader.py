@@ -41,8 +41,8 @@ class Source:
 
 def load_source(path: Path | str) -> Source:
     """Read a .txt, .docx or .plan.yaml file. Raises InputError with a Chinese message."""
-    from desktop.plan.docx_reader import is_word_file, read_docx
-    from desktop.plan.textio import clean_text, read_text_file
+    from desktop.plan.read.docx_reader import is_word_file, read_docx
+    from desktop.plan.read.textio import clean_text, read_text_file
 
     path = Path(path)
     if not path.exists():
@@ -51,7 +51,7 @@ def load_source(path: Path | str) -> Source:
         raise InputError(path, "这是一个文件夹，不是文件。")
     name = path.name.lower()
     if name.endswith((".plan.yaml", ".plan.yml")):
-        from desktop.plan.store import load_draft
+        from desktop.plan.read.store import load_draft
 
         return load_draft(path)
     head = read_head(path)

@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from desktop.plan.errors import InputError
-from desktop.plan.loader import Source
 from desktop.plan.model import Metadata
+from desktop.plan.read.loader import Source
 
 FORMAT_KEY = "plandesk"
 FORMAT_VERSION = 1
@@ -81,7 +81,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def load_draft(path: Path | str) -> Source:
     """Read a ``.plan.yaml`` draft. Raises InputError for a malformed or foreign file."""
-    from desktop.plan.textio import decode_text
+    from desktop.plan.read.textio import decode_text
 
     path = Path(path)
     try:

@@ -103,9 +103,9 @@ def build_task_document(plan: Plan, template: Path | None = None) -> Document:
     """The task table as a landscape document in the template's styles."""
     import docx
 
-    from desktop.plan import ooxml
-    from desktop.plan.docx_writer import DEFAULT_TEMPLATE, PAGE, apply_profile, profile_beside
     from desktop.plan.errors import InputError
+    from desktop.plan.export import ooxml
+    from desktop.plan.export.docx_writer import DEFAULT_TEMPLATE, PAGE, apply_profile, profile_beside
 
     template = Path(template) if template else DEFAULT_TEMPLATE
     try:

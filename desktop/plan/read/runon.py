@@ -27,7 +27,7 @@ from collections import Counter
 from desktop.plan.charclass import HAN, is_han
 from desktop.plan.markers import MarkerMatch, match_marker
 from desktop.plan.model import MarkerStyle
-from desktop.plan.rejoin import Line
+from desktop.plan.read.rejoin import Line
 from desktop.plan.roles import ROLE_NAMES
 
 _GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")

@@ -6,8 +6,8 @@ and PDFs (lines hard-wrapped mid-sentence, page markers, raw HTML, paragraph bre
 converted from Word (``[bookmark: _GoBack]``), and files saved in GBK by older Windows tools.
 Cleaning works by rules about *kinds* of debris — page furniture labels, button rows, breadcrumbs,
 page markers, lines broken mid-sentence — never by listing the lines of particular files, so it
-works on pages it has never seen. The rules live by kind in :mod:`desktop.plan.furniture`,
-:mod:`desktop.plan.markup`, :mod:`desktop.plan.rejoin` and :mod:`desktop.plan.runon`.
+works on pages it has never seen. The rules live by kind in :mod:`desktop.plan.read.furniture`,
+:mod:`desktop.plan.read.markup`, :mod:`desktop.plan.read.rejoin` and :mod:`desktop.plan.read.runon`.
 
 Cleaning keeps, for every line of the cleaned text, the line of the original it came from, so the
 command line can report positions in the file the user has on disk.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.plan.errors import EMPTY_FILE, InputError
-from desktop.plan.furniture import (
+from desktop.plan.read.furniture import (
     LONE_NUMBER,
     PAGE_LINE,
     SPACES,
@@ -31,9 +31,9 @@ from desktop.plan.furniture import (
     mark_furniture,
     strip_page_marks,
 )
-from desktop.plan.markup import split_markup
-from desktop.plan.rejoin import Line, rejoin, strip_page_chunks
-from desktop.plan.runon import close_pdf_gaps, split_run_on
+from desktop.plan.read.markup import split_markup
+from desktop.plan.read.rejoin import Line, rejoin, strip_page_chunks
+from desktop.plan.read.runon import close_pdf_gaps, split_run_on
 
 __all__ = ["Cleaned", "clean_text", "decode_text", "is_furniture", "read_text_file"]
 
@@ -170,8 +170,8 @@ def _web_spaces(line: str) -> str:
 def clean_text(text: str, paragraphs: bool = False) -> Cleaned:
     """Remove page furniture, markup and page markers; rejoin lines broken mid-sentence.
 
-    The steps, each a class of debris (see :mod:`desktop.plan.furniture`, :mod:`desktop.plan.markup`,
-    :mod:`desktop.plan.rejoin`, :mod:`desktop.plan.runon`): Word anchors and web spaces; HTML tags
+    The steps, each a class of debris (see :mod:`desktop.plan.read.furniture`, :mod:`desktop.plan.read.markup`,
+    :mod:`desktop.plan.read.rejoin`, :mod:`desktop.plan.read.runon`): Word anchors and web spaces; HTML tags
     and entities; blank lines; PDF page markers and page numbers; page furniture; a sharing site's
     page chunks; lines broken mid-sentence; spaces a PDF left where its lines broke; headings run
     into one paragraph when the copy lost its paragraph breaks.
