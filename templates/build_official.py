@@ -7,7 +7,7 @@ Run by hand after changing the layout, then commit the .docx:
 What the standard fixes (A4, margins, 22 lines × 28 characters, sizes, indents) is written here;
 what bureaus do differently (font names, bold, page-number form) comes from official.yaml through
 ``docx_writer.apply_profile``, the same function the exporter runs on a bureau's own template.
-Measurements behind every number: ../shared/GBT9704.md.
+Measurements behind every number: GB/T 9704—2012 (the section of each is named where it is used).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Render an export with LibreOffice and measure the PDF with PyMuPDF (see ../shared/GBT9704.md).
+"""Render an export with LibreOffice and measure the PDF with PyMuPDF (the measurements GB/T 9704—2012 prescribes).
 
 Used by the render tests and by ``python -m tests.export.render FILE.docx OUT.png`` to make
 docs/export-page.png. LibreOffice runs with a private profile per call and FONTCONFIG_FILE
