@@ -15,17 +15,21 @@ where, not shown a traceback.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from desktop.plan.errors import InputError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms that the outline never needs)
+if TYPE_CHECKING:
+    from typing import Any
+
+    import yaml
 
 _PACKAGE = Path(__file__).resolve().parent
 _BUNDLED = _PACKAGE / "_data"  # an installed wheel or a frozen app
 _CHECKOUT = _PACKAGE.parent  # the repository: a source checkout or an editable install
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def data_root() -> Path:
@@ -46,6 +50,21 @@ def resource_path(*parts: str) -> Path:
 def template_path(*parts: str) -> Path:
     """A file or folder under ``templates/``: ``template_path("official.docx")``."""
     return TEMPLATES.joinpath(*parts)
+
+
+def user_cache_dir() -> Path:
+    """Where derived data is cached (peer statistics, a dictionary store): $PLANDESK_CACHE_DIR,
+    else the platform's user cache folder. Read at each call, so tests can point it elsewhere."""
+    override = os.environ.get("PLANDESK_CACHE_DIR")
+    if override:
+        return Path(override)
+    # The folders platformdirs names, worked out here: importing it costs ~10 ms, and the outline
+    # (which reads a cache on every run) must stay fast.
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "plandesk" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "plandesk"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plandesk"
 
 
 def load_yaml(path_or_name: Path | str, *, what: str) -> Any:
@@ -69,10 +88,33 @@ def load_yaml(path_or_name: Path | str, *, what: str) -> Any:
 
 def parse_yaml(text: str, *, path: Path | str, what: str) -> Any:
     """:func:`load_yaml` for text already read (a caller that also needs the bytes, to hash them)."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=_safe_loader())
     except yaml.YAMLError as error:
         raise InputError(path, f"{what}不是有效的 YAML{_where(error, text)}（{_hint(error)}）。") from None
+
+
+def _safe_loader() -> type:
+    """libyaml's safe loader when it is built in, else PyYAML's own.
+
+    PyYAML is imported here, on the first file read, not with this module: importing it costs some
+    10 ms, which ``plandesk outline`` would otherwise pay only to learn where the data folders are.
+    """
+    loader = globals().get("_SAFE_LOADER")
+    if loader is None:
+        import yaml
+
+        loader = globals()["_SAFE_LOADER"] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
+
+def __getattr__(name: str) -> Any:
+    """``_SAFE_LOADER`` on first access (a test replaces it to exercise the pure-Python parser)."""
+    if name == "_SAFE_LOADER":
+        return _safe_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _where(error: yaml.YAMLError, text: str) -> str:

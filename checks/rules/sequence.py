@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from checks.context import Context
 from desktop.plan.markers import format_marker
 from desktop.plan.model import MarkerStyle, Node, ParagraphRole, Span
-from desktop.plan.numerals import to_chinese, to_circled
+from desktop.plan.numerals import CIRCLED_CHARS, to_chinese, to_circled
 
 if TYPE_CHECKING:
     from desktop.plan.renumber import NumberingRun
@@ -188,8 +188,10 @@ def _chain(
     found: list[Entry] = []
     number = first
     cursor = start
+    pattern = _run_in_pattern(style, at_line_start, _separators(node))
     while cursor < end:
-        match = _run_in_pattern(style, number, at_line_start, _separators(node)).search(text, cursor, end)
+        numeral = _numeral(style, number)
+        match = next((m for m in pattern.finditer(text, cursor, end) if m["n"] == numeral), None)
         if match is None:
             break
         found.append(Entry(number, node, Span(match.start(1), match.end(1))))
@@ -198,27 +200,42 @@ def _chain(
     return found
 
 
-@lru_cache(maxsize=512)
+def _numeral(style: MarkerStyle, number: int) -> str:
+    """How ``number`` is written inside a marker of ``style``."""
+    if style in (MarkerStyle.CN_DUN, MarkerStyle.CN_PAREN):
+        return to_chinese(number)
+    if style in (MarkerStyle.ARABIC_DOT, MarkerStyle.ARABIC_PAREN):
+        return str(number)
+    return to_circled(number)
+
+
+@lru_cache(maxsize=32)
 def _run_in_pattern(
-    style: MarkerStyle, number: int, at_line_start: bool = False, separators: str = ".．"
+    style: MarkerStyle, at_line_start: bool = False, separators: str = ".．"
 ) -> re.Pattern[str]:
-    """A marker with ``number`` written at a break inside a paragraph: after 。；！？ or a space.
+    """A marker of ``style`` written at a break inside a paragraph: after 。；！？ or a space.
+
+    Group 1 is the marker, group ``n`` its numeral, which the caller compares with the number it
+    looks for: one pattern per style serves every number (compiling one per number cost S001 more
+    than its check). A marker's break and numeral leave no room for another marker to start inside
+    it, so the first match with the right numeral is where that number's own pattern would match.
 
     ``at_line_start`` also takes a marker opening a line that the parser left as text because
     a digit follows it (``1、2024年…``): before a list's first node such a line is its item 1.
     """
+    chinese = r"(?P<n>[一二三四五六七八九十百零〇两0-9]+)"  # to_chinese writes 1000 and up in digits
     if style is MarkerStyle.CN_DUN:
-        marker = rf"{to_chinese(number)}[、.．]"
+        marker = rf"{chinese}[、.．]"
     elif style is MarkerStyle.CN_PAREN:
-        marker = rf"[（(]{to_chinese(number)}[）)]"
+        marker = rf"[（(]{chinese}[）)]"
     elif style is MarkerStyle.ARABIC_DOT:
         # 、 only where the list itself is written 1、 2、: in prose “3、4年级” is a list of grades
-        marker = rf"(?<![0-9０-９.．]){number}[ \t]*[{separators}]"
+        marker = rf"(?<![0-9０-９.．])(?P<n>[0-9]+)[ \t]*[{separators}]"
         marker += "" if at_line_start else r"(?![ \t]*[0-9０-９])"
     elif style is MarkerStyle.ARABIC_PAREN:
-        marker = rf"[（(]{number}[）)]"
+        marker = r"[（(](?P<n>[0-9]+)[）)]"
     else:
-        marker = re.escape(to_circled(number))
+        marker = rf"(?P<n>[{CIRCLED_CHARS}]|（[0-9]+）)"  # to_circled writes 51 and up as （51）
     breaks = r"[。；;！？!?][ \t\u3000]*|(?<=[^\s，、,])[ \t\u3000]+"
     if at_line_start:
         breaks += r"|^[ \t\u3000]*"

@@ -8,9 +8,9 @@ required theme missing from a whole plan is a warning, everything else is inform
 that is only part of a plan (cut mid-sentence, or a few hundred characters) gets one note listing
 what the part written so far does not mention, not a warning per theme.
 
-The coverage is computed once per plan and shared by the three rules and the themes panel. Peer
-statistics come from the shipped peers or the folder in option ``T003.peers`` and are cached on
-disk, so only the first run after the peer folder changes pays for reading it.
+The report (coverage and peers) is computed once per plan and shared by the three rules and the
+themes panel. Peer statistics come from the shipped peers or the folder in option ``T003.peers``
+and are cached on disk, so only the first run after the peer folder changes pays for reading it.
 """
 
 from __future__ import annotations
@@ -62,8 +62,11 @@ def report_for(
     return report
 
 
-def _report(ctx: Context, with_peers: bool):
-    return report_for(ctx.plan, ctx.options, with_peers, ctx.year)
+def _report(ctx: Context):
+    """The one report all three rules read: with the peers, which only T003 uses (T001 and T002
+    read the required themes, whose rows and order the peers do not change), so that a run
+    computes the coverage once, and the themes panel then finds the same report."""
+    return report_for(ctx.plan, ctx.options, True, ctx.year)
 
 
 def _scope(ctx: Context) -> Scope:
@@ -121,7 +124,7 @@ class RequiredThemeMissing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        report = _report(ctx, with_peers=False)
+        report = _report(ctx)
         missing = [
             row.coverage.theme.name for row in report.rows if row.required and row.status.value == "missing"
         ]
@@ -158,7 +161,7 @@ class RequiredThemeWeak(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if _scope(ctx).cut:
             return
-        report = _report(ctx, with_peers=False)
+        report = _report(ctx)
         measure = _measure(report)
         for row in report.rows:
             cov = row.coverage
@@ -212,7 +215,7 @@ class ExpectedThemeMissing(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if _scope(ctx).cut:
             return  # what a cut text lacks is mostly in the part that was cut away
-        report = _report(ctx, with_peers=True)
+        report = _report(ctx)
         rows = [row for row in report.rows if row.expected and row.status.value == "missing"]
         if not rows:
             return

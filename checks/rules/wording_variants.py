@@ -24,6 +24,7 @@ from desktop.plan.model import Span
 DENSE_SHARE = 0.08
 DENSE_MIN = 4
 _HAN_RE = re.compile(f"[{HAN}]")
+_FIRST, _LAST = 0x4E00, 0x9FA5  # the CJK Unified Ideographs the variant table covers
 
 
 @lru_cache(maxsize=1)
@@ -33,19 +34,41 @@ def variant_table() -> dict[str, str]:
     A character counts as a variant when OpenCC changes it, it is not in GB 2312 (so 乾, 於, 著,
     correct in simplified text too, stay silent), and what it becomes is in GB 2312.
     """
+    return _variants([chr(c) for c in range(_FIRST, _LAST + 1)])
+
+
+def _variants(chars: list[str]) -> dict[str, str]:
+    """:func:`variant_table` restricted to ``chars``: each character converts on its own line."""
+    candidates = [ch for ch in chars if not _in_gb2312(ch)]
+    if not candidates:
+        return {}
     import opencc
 
-    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
-    joined = "\n".join(chars)
-    direct = opencc.OpenCC("t2s").convert(joined).split("\n")
-    via_japanese = opencc.OpenCC("t2s").convert(opencc.OpenCC("jp2t").convert(joined)).split("\n")
+    joined = "\n".join(candidates)
+    to_simple = opencc.OpenCC("t2s")
+    direct = to_simple.convert(joined).split("\n")
+    via_japanese = to_simple.convert(opencc.OpenCC("jp2t").convert(joined)).split("\n")
     table: dict[str, str] = {}
-    for ch, simple, japanese in zip(chars, direct, via_japanese, strict=True):
+    for ch, simple, japanese in zip(candidates, direct, via_japanese, strict=True):
         target = simple if simple != ch else japanese
-        if target == ch or len(target) != 1 or _in_gb2312(ch) or not _in_gb2312(target):
+        if target == ch or len(target) != 1 or not _in_gb2312(target):
             continue
         table[ch] = target
     return table
+
+
+def variants_in(text: str) -> dict[str, str]:
+    """The entries of :func:`variant_table` for the characters of ``text``.
+
+    A variant is outside GB 2312, and most plans have no such character: for them OpenCC (tens of
+    milliseconds to load and run over the whole table) is never loaded.
+    """
+    han = "".join(ch for ch in set(text) if _FIRST <= ord(ch) <= _LAST)
+    try:
+        han.encode("gb2312")
+    except UnicodeEncodeError:
+        return _variants(sorted(han))
+    return {}
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -54,11 +77,6 @@ def _in_gb2312(ch: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _variant_re() -> re.Pattern[str]:
-    return re.compile("[" + "".join(variant_table()) + "]")
 
 
 class _Line:
@@ -94,8 +112,11 @@ class VariantCharacter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        table = variants_in(text)
+        if not table:
+            return
         lines: list[_Line] = []
-        for m in _variant_re().finditer(text):
+        for m in re.finditer("[" + "".join(table) + "]", text):
             pos = m.start()
             if not lines or pos >= lines[-1].end:
                 start = text.rfind("\n", 0, pos) + 1
@@ -107,30 +128,30 @@ class VariantCharacter(Rule):
         whole = _Line(0, len(text))
         whole.hits = [p for line in lines for p in line.hits]
         if len(lines) > 1 and whole.dense(text):
-            yield self._block(ctx, lines)  # the document is written in traditional characters
+            yield self._block(ctx, table, lines)  # the document is written in traditional characters
             return
         block: list[_Line] = []
         for line in lines:
             if line.dense(text):
                 if block and not self._adjacent(text, block[-1], line):
-                    yield self._block(ctx, block)
+                    yield self._block(ctx, table, block)
                     block = []
                 block.append(line)
                 continue
             if block:
-                yield self._block(ctx, block)
+                yield self._block(ctx, table, block)
                 block = []
-            yield self._slips(ctx, line)
+            yield self._slips(ctx, table, line)
         if block:
-            yield self._block(ctx, block)
+            yield self._block(ctx, table, block)
 
     @staticmethod
     def _adjacent(text: str, before: _Line, after: _Line) -> bool:
         """Two dense lines belong to one pasted passage when only blank lines lie between them."""
         return not text[before.end : after.start].strip()
 
-    def _slips(self, ctx: Context, line: _Line) -> Finding:
-        text, table = ctx.text, variant_table()
+    def _slips(self, ctx: Context, table: dict[str, str], line: _Line) -> Finding:
+        text = ctx.text
         fixes = tuple(Fix(Span(p, p + 1), table[text[p]], f"改为“{table[text[p]]}”") for p in line.hits)
         wrong = "".join(dict.fromkeys(text[p] for p in line.hits))
         right = "".join(table[c] for c in wrong)
@@ -141,8 +162,8 @@ class VariantCharacter(Rule):
         message = f"本行有 {len(fixes)} 处繁体字或日文字形（{listing}），应改为规范简化字"
         return ctx.finding(self, span, message, fixes=fixes)
 
-    def _block(self, ctx: Context, block: list[_Line]) -> Finding:
-        text, table = ctx.text, variant_table()
+    def _block(self, ctx: Context, table: dict[str, str], block: list[_Line]) -> Finding:
+        text = ctx.text
         hits = [p for line in block for p in line.hits]
         fixes = tuple(Fix(Span(p, p + 1), table[text[p]]) for p in hits)
         first, last = ctx.plan.lines.line_of(hits[0]), ctx.plan.lines.line_of(hits[-1])

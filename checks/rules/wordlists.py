@@ -125,8 +125,11 @@ def word_map(name: str, key: str) -> dict[str, list[str]]:
 
 
 def alternation(literals: Iterable[str]) -> re.Pattern[str]:
-    """One regex for many literal words, longest first so 习近平中国… wins over shorter entries."""
-    return re.compile("|".join(map(re.escape, sorted(set(literals), key=len, reverse=True))))
+    """One regex for many literal words, longest first so 习近平中国… wins over shorter entries.
+
+    Words of one length cannot both match at one place, so their order changes nothing: it is made
+    fixed (not the set's, which differs from run to run) so the pattern is the same in every run."""
+    return re.compile("|".join(map(re.escape, sorted(set(literals), key=lambda word: (-len(word), word)))))
 
 
 def excepted(text: str, start: int, wrong: str, exceptions: list[str]) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from checks.themes.coverage import Status, coverage
 from checks.themes.lexicon import DEFAULT_KIND, Lexicon, kind_of, load_lexicon
-from desktop.data import resource_path
+from desktop.data import resource_path, user_cache_dir
 from desktop.plan.errors import InputError
 from desktop.plan.model import ParagraphRole, Plan
 
@@ -76,12 +76,7 @@ class PeerStats:
 
 def default_cache_dir() -> Path:
     """Where peer statistics are cached: $PLANDESK_CACHE_DIR, else the platform's user cache dir."""
-    override = os.environ.get("PLANDESK_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("plandesk", appauthor=False))
+    return user_cache_dir()
 
 
 def peer_files(folder: Path) -> list[Path]:
@@ -161,15 +156,10 @@ def _shared_phrases(texts: list[tuple[str, str]], lexicon: Lexicon) -> list[dict
     """Key phrases (jieba TF-IDF) of each peer, kept when at least two peers use them."""
     if len(texts) < 2:
         return []
-    import jieba.analyse
-    import jieba.posseg
-
-    from desktop.plan.knowledge.tokens import tokenizer
-
-    extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = tokenizer()
-    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer())
     from checks.themes.coverage import domain_words
+    from desktop.plan.knowledge.tokens import keyword_extractor
+
+    extractor = keyword_extractor()
 
     domain = domain_words(lexicon)
     weights: dict[str, float] = {}

@@ -6,8 +6,8 @@ themes) is shown only if it still belongs to the text on screen. Structural edit
 new texts computed by the core and applied to the editor as one undoable step.
 
 Keystrokes themselves do no parsing and no whole-text work; a result is shown in two steps (the
-outline and the problems first, the themes once jieba has run), and a panel whose content did
-not change is left alone.
+outline as soon as the text is parsed, then the problems and the themes together), and a panel
+whose content did not change is left alone.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     """The PlanDesk window. ``settings`` is passed in so tests can point it at a temporary folder."""
 
     analysis_shown = Signal(object)  # the complete Analysis now on screen (themes included)
-    problems_shown = Signal(object)  # an Analysis whose findings are on screen (maybe before themes)
+    problems_shown = Signal(object)  # an Analysis whose findings are on screen (with the themes)
     outline_shown = Signal()  # the outline of the text on screen is shown (checks may still run)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:

@@ -5,11 +5,12 @@ most one analysis runs at a time; a newer request waiting behind it replaces any
 one, and a result whose generation is no longer the latest is dropped, so the panels only ever
 show what belongs to the text on screen and the GUI thread never waits.
 
-Each snapshot is analysed in two stages, each a task of its own. The first parses (the outline
-is sent on at once) and runs every rule that needs no word segmentation; the second runs the
-theme rules and the themes report on the same parsed plan. The GUI starts the second stage only
-after it has shown the first, so a freshly opened plan is painted, outline and problems included,
-before jieba's dictionary is loaded; and nothing is parsed or checked twice for one snapshot.
+Each snapshot is analysed in one pass: it is parsed (the outline is sent on at once), then every
+enabled rule runs and the themes report is taken from the theme rules' own computation, so the
+outline, the problems and the themes of a freshly opened plan arrive together. (Segmentation used
+to cost a second to start, and the themes came in a second stage after the problems; it now
+costs milliseconds: see ``desktop/plan/knowledge/dictionary.py``.) Nothing is parsed or checked
+twice for one snapshot.
 """
 
 from __future__ import annotations
@@ -18,19 +19,18 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
-    from checks.config import CheckConfig
     from checks.finding import Finding
     from desktop.plan.model import Metadata, Plan
 
 logger = logging.getLogger(__name__)
 
-OUTLINE, CHECKS, COMPLETE = "outline", "checks", "complete"
+OUTLINE, COMPLETE = "outline", "complete"
 ConfigSource = Any  # CheckConfig, a callable Plan -> CheckConfig (read in the worker), or None
 
 
@@ -46,7 +46,7 @@ class Analysis:
     error: str = ""  # a short Chinese message when the core failed on this text
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
-    stage: str = COMPLETE  # OUTLINE (parsed only), CHECKS (no theme rules yet) or COMPLETE
+    stage: str = COMPLETE  # OUTLINE (parsed only, sent ahead of the rest) or COMPLETE
     config: Any = field(default=None, compare=False, repr=False)  # the CheckConfig used
 
     @property
@@ -61,28 +61,17 @@ def _counts(findings: tuple[Finding, ...]) -> dict[str, int]:
     return counts
 
 
-def _split_rules(config: CheckConfig | None) -> tuple[list[Any], list[Any]]:
-    """The enabled rules without word segmentation, and the theme rules."""
-    from checks.config import CheckConfig
-    from checks.run import enabled_rules
-
-    rules = enabled_rules(config or CheckConfig.defaults())
-    themed = [r for r in rules if r.needs_segmentation]
-    return [r for r in rules if not r.needs_segmentation], themed
-
-
-def analyse_first(
+def analyse(
     generation: int,
     text: str,
     overrides: Metadata | None,
-    config: ConfigSource = None,
     with_themes: bool = True,
+    config: ConfigSource = None,
     on_outline: Callable[[Analysis], None] | None = None,
 ) -> Analysis:
-    """Stage one: parse, hand the outline to ``on_outline``, run the rules that need no jieba.
-
-    Without themes every rule runs here and the result is complete. Never raises.
-    """
+    """Parse, hand the outline to ``on_outline``, run every enabled rule, and (``with_themes``)
+    take the themes report the theme rules computed. Never raises: a failing part is logged, its
+    panel left empty and ``error`` says so."""
     started = time.perf_counter()
     try:
         from desktop.plan.parse import parse
@@ -103,62 +92,17 @@ def analyse_first(
     try:
         from checks.run import run_checks
 
-        plain, themed = _split_rules(config)
-        findings = tuple(run_checks(plan, config, plain if with_themes else plain + themed))
+        findings = tuple(run_checks(plan, config))
     except ImportError:
         pass
     except Exception:
         logger.exception("checks failed")
         error = "检查出错，部分结果可能缺失"
-    stage = CHECKS if with_themes else COMPLETE
+    themes = _themes_report(plan, config) if with_themes else None
     seconds = time.perf_counter() - started
-    return Analysis(generation, text, plan, findings, None, error, seconds, _counts(findings), stage, config)
-
-
-def analyse_themes(first: Analysis) -> Analysis:
-    """Stage two on the plan of stage one: the theme rules and the themes report. Never raises."""
-    started = time.perf_counter()
-    plan = first.plan
-    if plan is None:
-        return replace(first, stage=COMPLETE)
-    findings, error, config = first.findings, first.error, first.config
-    try:
-        from checks.run import run_checks
-
-        _, themed = _split_rules(config)
-        if themed:
-            extra = run_checks(plan, config, themed)
-            findings = tuple(
-                sorted(findings + tuple(extra), key=lambda f: (f.span.start, f.span.end, f.code))
-            )
-    except ImportError:
-        pass
-    except Exception:
-        logger.exception("theme checks failed")
-        error = error or "检查出错，部分结果可能缺失"
-    themes = _themes_report(plan, config)
-    seconds = first.seconds + time.perf_counter() - started
-    return replace(
-        first,
-        findings=findings,
-        themes=themes,
-        error=error,
-        seconds=seconds,
-        counts=_counts(findings),
-        stage=COMPLETE,
+    return Analysis(
+        generation, text, plan, findings, themes, error, seconds, _counts(findings), COMPLETE, config
     )
-
-
-def analyse(
-    generation: int,
-    text: str,
-    overrides: Metadata | None,
-    with_themes: bool = True,
-    config: ConfigSource = None,
-) -> Analysis:
-    """Both stages at once, in the calling thread (the command line, tests, benchmarks)."""
-    first = analyse_first(generation, text, overrides, config, with_themes)
-    return analyse_themes(first) if with_themes and first.plan is not None else first
 
 
 def _themes_report(plan: Plan, config: Any) -> Any:
@@ -183,30 +127,25 @@ class _Job:
 
 
 class _Task(QRunnable):
-    """One stage of one snapshot; the result is queued back to the runner's (GUI) thread."""
+    """The analysis of one snapshot; the result is queued back to the runner's (GUI) thread."""
 
-    def __init__(self, runner: AnalysisRunner, job: _Job, first: Analysis | None = None) -> None:
+    def __init__(self, runner: AnalysisRunner, job: _Job) -> None:
         super().__init__()
-        self._runner, self._job, self._first = runner, job, first
+        self._runner, self._job = runner, job
 
     def run(self) -> None:
         job, runner = self._job, self._runner
-        if self._first is None:
-            outline = runner.outline_ready.emit if runner.early_outline else None
-            result = analyse_first(
-                job.generation, job.text, job.overrides, job.config, runner.with_themes, outline
-            )
-        else:
-            result = analyse_themes(self._first)
+        outline = runner.outline_ready.emit if runner.early_outline else None
+        result = analyse(job.generation, job.text, job.overrides, runner.with_themes, job.config, outline)
         # Emitting a signal of a GUI-thread object from here is delivered as a queued call.
         runner._task_done.emit((job, result))
 
 
 class AnalysisRunner(QObject):
-    """Runs the two stages in a thread pool; emits results only for the latest generation.
+    """Runs analyses in a thread pool, one at a time; emits results only for the latest generation.
 
-    ``finished`` carries the stage-one result (``stage == CHECKS``) and then the complete one;
-    ``outline_ready`` the parse alone, before any rule has run.
+    ``finished`` carries the complete result; ``outline_ready`` the parse alone, before any rule
+    has run.
     """
 
     finished = Signal(object)  # Analysis
@@ -253,26 +192,13 @@ class AnalysisRunner(QObject):
             self.busy_changed.emit(busy)
 
     def _on_task_done(self, done: tuple[_Job, Analysis]) -> None:
-        job, result = done
-        latest = result.generation == self._generation
-        if latest:
+        _job, result = done
+        if result.generation == self._generation:
             self.latest = result
             self.finished.emit(result)
         if self._waiting is not None:
             job, self._waiting = self._waiting, None
             self._pool.start(_Task(self, job))
-        elif latest and not result.complete and result.plan is not None:
-            # After the slots above have updated the panels, once the event loop has painted them.
-            QTimer.singleShot(0, lambda: self._second_stage(job, result))
-        else:
-            self._set_busy(False)
-
-    def _second_stage(self, job: _Job, first: Analysis) -> None:
-        if self._waiting is not None:  # typed meanwhile: the new snapshot goes first
-            job, self._waiting = self._waiting, None
-            self._pool.start(_Task(self, job))
-        elif first.generation == self._generation:
-            self._pool.start(_Task(self, job, first))
         else:
             self._set_busy(False)
 

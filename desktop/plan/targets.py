@@ -4,96 +4,59 @@ The checks (parts that don't add up, rates above 100%, ranges) and the compariso
 (幼儿园学位 2100 → 2400) both read targets from here, so what counts as a target is decided once.
 A target is a number (Arabic or Chinese, with 万/亿, a decimal or a range) followed by a counting
 unit or %, with its qualifier (以上, 不低于 …) and the noun phrase that says what is counted.
+The units, qualifiers and the words trimmed from a subject are data (``targets`` in
+``resources/plan_words.yaml``); the pattern is built from them on first use.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.plan.model import LineIndex, ParagraphRole, Plan, Span, Target
 from desktop.plan.numerals import from_chinese
+from desktop.plan.plan_words import alternation, words
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
-# Longest first, so 人次 wins over 人 and 平方米 over 米.
-_UNITS = (
-    "平方米",
-    "人次",
-    "课时",
-    "学时",
-    "小时",
-    "所",
-    "个",
-    "名",
-    "人",
-    "家",
-    "项",
-    "支",
-    "座",
-    "门",
-    "间",
-    "套",
-    "台",
-    "件",
-    "篇",
-    "本",
-    "节",
-    "场",
-    "批",
-    "条",
-    "处",
-    "块",
-    "亩",
-    "元",
-    "册",
-    "班",
-    "张",
-    "位",
-    "种",
-    "期",
-    "部",
-    "次",
-    "%",
-    "％",
-)
 _RANGE_SEPARATORS = "-－~～〜—–"
-# What may follow a target's number: %, a range separator, 万/亿 or a unit. Checked in the pattern
-# so that the many bare numerals of running text (一体化, 三个方面) are never matched at all.
-_FOLLOWS = rf"[%％]|[ \u3000]?(?:[{_RANGE_SEPARATORS}]|至|到|万|亿|" + "|".join(map(re.escape, _UNITS)) + ")"
-_PATTERN = re.compile(
-    r"(?P<pre>不低于|不少于|不高于|不超过|不多于|至少|超过|达到|高于|低于)?"
-    rf"(?<![\d.{_CN_DIGITS}第])(?P<a>{_NUMBER})(?={_FOLLOWS})(?P<pct>[%％])?"
-    rf"(?:[ \u3000]?(?P<sep>[{_RANGE_SEPARATORS}]{{1,2}}|至|到)[ \u3000]?(?P<b>{_NUMBER}))?"
-    r"[ \u3000]?(?P<mult>万|亿)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
-    r"(?P<post>以上|以下|左右|以内)?"
-)
 _DELIMITERS = frozenset("，,。.；;：:、（）()“”\"‘’'《》【】[]！!？?\n\t 　")
-_LEADING = ("其中", "以及", "并且", "力争", "确保", "争取", "努力", "和", "及", "与", "并", "共")
-_TRAILING = (
-    "保持在",
-    "稳定在",
-    "控制在",
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "增加到",
-    "增加至",
-    "达到",
-    "增至",
-    "要达",
-    "达",
-    "为",
-    "约",
-    "近",
-    "共",
-    "确保",
-    "力争",
-)
 _SUBJECT_MAX = 14
-_AFTER_STOP = frozenset("和及与的或等")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """``targets`` of ``resources/plan_words.yaml``, with the pattern built from it, once."""
+
+    pattern: re.Pattern[str]
+    word_units: frozenset[str]  # 一个, 三次: after a Chinese numeral these make a word, not a target
+    leading: tuple[str, ...]  # connectives trimmed from the start of a subject, tried in this order
+    trailing: tuple[str, ...]  # verbs trimmed from the end of a subject, tried in this order
+    noun_stops: frozenset[str]  # where the noun after a classifier ends: 3所省优质园<和>
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    units = alternation(words("targets", "units"))
+    # What may follow a target's number: %, a range separator, 万/亿 or a unit. Checked in the pattern
+    # so that the many bare numerals of running text (一体化, 三个方面) are never matched at all.
+    follows = rf"[%％]|[ \u3000]?(?:[{_RANGE_SEPARATORS}]|至|到|万|亿|{units})"
+    pattern = re.compile(
+        rf"(?P<pre>{alternation(words('targets', 'qualifiers_before'))})?"
+        rf"(?<![\d.{_CN_DIGITS}第])(?P<a>{_NUMBER})(?={follows})(?P<pct>[%％])?"
+        rf"(?:[ \u3000]?(?P<sep>[{_RANGE_SEPARATORS}]{{1,2}}|至|到)[ \u3000]?(?P<b>{_NUMBER}))?"
+        r"[ \u3000]?(?P<mult>万|亿)?"
+        rf"(?P<unit>{units})?"
+        rf"(?P<post>{alternation(words('targets', 'qualifiers_after'))})?"
+    )
+    return _Words(
+        pattern=pattern,
+        word_units=frozenset(words("targets", "word_units")),
+        leading=words("targets", "leading"),
+        trailing=words("targets", "trailing"),
+        noun_stops=frozenset(words("targets", "noun_stops")),
+    )
 
 
 @lru_cache(maxsize=512)
@@ -104,12 +67,23 @@ def chinese_number(text: str) -> float | None:
     small = from_chinese(text)
     if small is not None:
         return float(small)
-    import cn2an  # only when a Chinese numeral actually occurs
+    normal = text.replace("两", "二").replace("〇", "零")
+    # cn2an costs 0.1–0.3 s to import: only for a string of the forms its "normal" mode converts
+    # (a superset: 百 and 千 after a digit, 十 after at most two; or its spoken 三千五), never for 百千.
+    if not re.fullmatch(_CN2AN_FORMS, normal):
+        return None
+    import cn2an
 
     try:
-        return float(cn2an.cn2an(text.replace("两", "二").replace("〇", "零"), "normal"))
+        return float(cn2an.cn2an(normal, "normal"))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+_CN2AN_FORMS = (
+    r"(?:[零一二三四五六七八九]{0,2}十|[零一二三四五六七八九]{1,2}[百千])+[零一二三四五六七八九]{0,2}"
+    r"|(?:[零一二三四五六七八九]{0,2}[十百千])+[零一二三四五六七八九]"
+)
 
 
 def _subject_before(text: str, end: int, floor: int) -> tuple[int, str]:
@@ -119,13 +93,14 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[int, str]:
     while start > floor and end - start < _SUBJECT_MAX and text[start - 1] not in _DELIMITERS:
         start -= 1
     subject = text[start:end]
+    known = _words()
     changed = True
     while changed and subject:
         changed = False
-        for word in _LEADING:
+        for word in known.leading:
             if subject.startswith(word):
                 subject, start, changed = subject[len(word) :], start + len(word), True
-        for word in _TRAILING:
+        for word in known.trailing:
             if subject.endswith(word):
                 subject, changed = subject[: -len(word)], True
     return start, subject.strip()
@@ -134,8 +109,9 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[int, str]:
 def _noun_after(text: str, start: int) -> str:
     """The noun a classifier counts when it comes after the number: 3所<省优质园>."""
     end = start
+    stops = _words().noun_stops
     while end < len(text) and end - start < 10 and text[end] not in _DELIMITERS:
-        if text[end] in _AFTER_STOP or text[end].isdigit():
+        if text[end] in stops or text[end].isdigit():
             break
         end += 1
     return text[start:end]
@@ -145,7 +121,8 @@ def targets_in(text: str, offset: int = 0, line_index: LineIndex | None = None) 
     """The targets in one paragraph ``text`` that starts at ``offset`` of the plan's text."""
     found: list[Target] = []
     floor = 0
-    for match in _PATTERN.finditer(text):
+    known = _words()
+    for match in known.pattern.finditer(text):
         unit = match["unit"] or ""
         mult = match["mult"] or ""
         a_text, b_text = match["a"], match["b"]
@@ -154,7 +131,7 @@ def targets_in(text: str, offset: int = 0, line_index: LineIndex | None = None) 
         if not unit and not mult:
             continue
         chinese = not a_text[0].isdigit()
-        if chinese and (a_text in {"一", "十"} or unit in {"个", "次", "期", "批", "种", ""}):
+        if chinese and (a_text in {"一", "十"} or not unit or unit in known.word_units):
             # 一个、四个意识、三次 … are words, not targets; Chinese numerals count only things.
             continue
         value = chinese_number(a_text)

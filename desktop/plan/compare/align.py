@@ -1,12 +1,13 @@
 """Aligning the nodes of two plans one-to-one, by what they say rather than by their numbers.
 
-Each node's own text (marker left out, so renumbering changes nothing) becomes a TF-IDF vector of
-jieba words, computed once per plan; similarities come from an inverted index, so only nodes that
-share a word are ever scored and nothing is re-tokenised per pair. Items are matched first,
-greedily from the most similar pair down, with a small preference for nodes at the same relative
-place, so a document with repeated passages pairs its copies in order. Sections are matched next,
-by their own words and by how many of their items went to the same section. Pairs below the
-threshold are never made: an item with no counterpart is reported as added or removed.
+Each node's own text (marker left out, so renumbering changes nothing) is compared by the TF-IDF
+cosine of its jieba words (``similarity``: a text is cut once per session, and only pairs that can
+reach the threshold are scored, found through an index of each text's rarer words; below the
+threshold only sections are scored, on demand). Items are matched first, greedily from the most
+similar pair down, with a small preference for nodes at the same relative place, so a document
+with repeated passages pairs its copies in order. Sections are matched next, by their own words
+and by how many of their items went to the same section. Pairs below the threshold are never
+made: an item with no counterpart is reported as added or removed.
 
 Which pairs count as *moved*: the longest run of pairs that keeps the order of both plans (a
 longest increasing subsequence) is "in place"; the rest moved, as do items whose section's partner
@@ -17,13 +18,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.plan.compare.model import ChangeKind, DiffOp, Pair, Row, Unit
+from desktop.plan.compare.similarity import Similarity
 from desktop.plan.model import Node, Plan
 
 DEFAULT_THRESHOLD = 0.4
@@ -32,8 +32,6 @@ DEFAULT_THRESHOLD = 0.4
 _POSITION_WEIGHT = 0.05
 # Section score: its own words and the share of its items that went to the candidate section.
 _OWN_WEIGHT = 0.4
-_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_STOP = frozenset("的和与及等在对是了为并以把将中于之其各或也而有所着")
 
 
 def plan_units(plan: Plan) -> tuple[Unit, ...]:
@@ -59,72 +57,18 @@ def own_text(text: str, node: Node) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _words(text: str) -> list[str]:
-    """Content words of ``text``: jieba's words, without numbers, punctuation and particles."""
-    from desktop.plan.knowledge.tokens import tokenizer
-
-    return [w for w in tokenizer().cut(text, HMM=False) if _WORD.search(w) and w not in _STOP]
-
-
-@lru_cache(maxsize=8)
-def _unit_words(texts: tuple[str, ...]) -> tuple[Counter[str], ...]:
-    """Word counts of each unit text; cached so last year's plan is tokenised once per session."""
-    return tuple(Counter(_words(t)) for t in texts)
-
-
-def _vectors(counts: tuple[Counter[str], ...], idf: dict[str, float]) -> list[dict[str, float]]:
-    vectors = []
-    for count in counts:
-        vec = {w: (1.0 + math.log(n)) * idf[w] for w, n in count.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    return vectors
-
-
-def similarities(old: tuple[Unit, ...], new: tuple[Unit, ...]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair of units that shares a word (absent pairs are 0)."""
-    old_counts = _unit_words(tuple(u.text for u in old))
-    new_counts = _unit_words(tuple(u.text for u in new))
-    df: Counter[str] = Counter()
-    for count in old_counts + new_counts:
-        df.update(count.keys())
-    total = len(old_counts) + len(new_counts)
-    idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in df.items()}
-    old_vecs, new_vecs = _vectors(old_counts, idf), _vectors(new_counts, idf)
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, vec in enumerate(new_vecs):
-        for word, weight in vec.items():
-            postings[word].append((j, weight))
-    scores: dict[tuple[int, int], float] = {}
-    for i, vec in enumerate(old_vecs):
-        row: dict[int, float] = defaultdict(float)
-        for word, weight in vec.items():
-            for j, other in postings.get(word, ()):
-                row[j] += weight * other
-        for j, value in row.items():
-            scores[(i, j)] = min(1.0, value)
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for unit in new:
-        by_text[unit.text].append(unit.index)
-    for unit in old:  # identical text is identical, whatever the words say
-        for j in by_text.get(unit.text, ()) if unit.text else ():
-            scores[(unit.index, j)] = 1.0
-    return scores
-
-
 def _greedy(
     candidates: list[tuple[int, int, float]], old_n: int, new_n: int, threshold: float
 ) -> dict[int, tuple[int, float]]:
     """One-to-one matching, best similarity first, ties broken by nearness of relative place."""
 
-    def key(c: tuple[int, int, float]) -> float:
-        i, j, sim = c
-        place = abs(i / max(old_n, 1) - j / max(new_n, 1))
-        return -(sim + _POSITION_WEIGHT * (1.0 - place))
-
+    kept = [c for c in candidates if c[2] >= threshold]
+    old_scale, new_scale = max(old_n, 1), max(new_n, 1)
+    keys = [-(sim + _POSITION_WEIGHT * (1.0 - abs(i / old_scale - j / new_scale))) for i, j, sim in kept]
     matched: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    for i, j, sim in sorted((c for c in candidates if c[2] >= threshold), key=key):
+    for k in sorted(range(len(kept)), key=keys.__getitem__):  # stable: equal keys keep their order
+        i, j, sim = kept[k]
         if i in matched or j in taken:
             continue
         matched[i] = (j, sim)
@@ -172,9 +116,10 @@ def align(
     old: tuple[Unit, ...], new: tuple[Unit, ...], threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[list[Pair], list[Unit], list[Unit]]:
     """Pairs (in the draft's order), added units and removed units."""
-    scores = similarities(old, new)
+    similarity = Similarity(old, new)
+    candidates = list(similarity.pairs_above(threshold))
     items = _greedy(
-        [(i, j, s) for (i, j), s in scores.items() if not old[i].is_section and not new[j].is_section],
+        [(i, j, s) for i, j, s in candidates if not old[i].is_section and not new[j].is_section],
         len(old),
         len(new),
         threshold,
@@ -186,12 +131,18 @@ def align(
         for a in _ancestors(old, i):
             for b in _ancestors(new, j):
                 shared[(a, b)] += 1
+    # A pair that shares no item can only pass on its own words, so it is a candidate or fails.
+    if threshold > 0:
+        section_pairs = sorted(
+            {(i, j) for i, j, _s in candidates if old[i].is_section and new[j].is_section} | shared.keys()
+        )
+    else:
+        section_pairs = [(a.index, b.index) for a in old if a.is_section for b in new if b.is_section]
     section_candidates = []
-    for a in (u.index for u in old if u.is_section):
-        for b in (u.index for u in new if u.is_section):
-            own = scores.get((a, b), 0.0)
-            overlap = 2 * shared[(a, b)] / ((len(old_below[a]) + len(new_below[b])) or 1)
-            section_candidates.append((a, b, max(own, _OWN_WEIGHT * own + (1 - _OWN_WEIGHT) * overlap)))
+    for a, b in section_pairs:
+        own = similarity.score(a, b)
+        overlap = 2 * shared[(a, b)] / ((len(old_below[a]) + len(new_below[b])) or 1)
+        section_candidates.append((a, b, max(own, _OWN_WEIGHT * own + (1 - _OWN_WEIGHT) * overlap)))
     sections = _greedy(section_candidates, len(old), len(new), threshold)
 
     partner = {i: j for i, (j, _s) in {**items, **sections}.items()}
@@ -209,7 +160,8 @@ def align(
         diff = char_diff(o.text, n.text) if edited else ()
         pairs.append(Pair(o, n, 1.0 if not edited else round(sim, 4), kind, edited, other_section, diff))
     pairs.sort(key=lambda p: p.new.index)
-    added = [u for u in new if u.index not in set(partner.values())]
+    partnered = set(partner.values())
+    added = [u for u in new if u.index not in partnered]
     removed = [u for u in old if u.index not in partner]
     return pairs, added, removed
 
@@ -221,8 +173,12 @@ def _ancestors(units: tuple[Unit, ...], index: int) -> Iterator[int]:
         parent = units[parent].parent
 
 
+@lru_cache(maxsize=4096)
 def char_diff(old: str, new: str) -> tuple[DiffOp, ...]:
-    """Character-level diff of two texts (difflib), merged into readable runs."""
+    """Character-level diff of two texts (difflib), merged into readable runs.
+
+    Cached: comparing the draft again after an edit diffs only the pairs whose text changed.
+    """
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return tuple(DiffOp(tag, old[a1:a2], new[b1:b2]) for tag, a1, a2, b1, b2 in matcher.get_opcodes())
 

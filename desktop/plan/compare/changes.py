@@ -6,7 +6,8 @@ item that moved still meets 幼儿园学位 2400个. Targets of removed or added
 
 Carried-over text: sentences of the draft found word for word in last year's plan that name last
 year, an anniversary or 届 ordinal (the calendar of the D rules knows which), or a stage of a
-five-year plan (开局之年 …). Such a sentence was right last year and is very likely wrong now.
+five-year plan (开局之年 …; more stage words in ``resources/plan_words.yaml``). Such a sentence was
+right last year and is very likely wrong now.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from desktop.plan.compare.model import CarriedOver, Pair, Row, TargetChange, Unit
 from desktop.plan.model import ParagraphRole, Plan, Span, Target
 from desktop.plan.numerals import to_chinese
+from desktop.plan.plan_words import alternation, words
 
 _SUBJECT_SIMILAR = 60.0  # rapidfuzz ratio of two subjects that name the same thing
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
@@ -26,8 +29,6 @@ _ORDINAL = re.compile(
     r"第[0-9一二三四五六七八九十百零〇两]{1,6}届|[0-9一二三四五六七八九十百零〇两]{1,6}周年"
 )
 _ORDINAL_CONTEXT = 10  # characters after 第N届 quoted in the message: 第二届教科研骨干高级研修班
-# Stage words the calendar's five_year_stages does not list; they date a sentence just as well.
-_EXTRA_STAGES = ("起始年", "起始之年", "第一年", "最后一年", "元年")
 
 
 def _owner_map(units: tuple[Unit, ...], targets: list[Target]) -> dict[int | None, list[Target]]:
@@ -149,9 +150,7 @@ def carried_over(old_plan: Plan, new_plan: Plan) -> list[CarriedOver]:
     if old_year is not None and new_year is not None and new_year <= old_year:
         return []  # not last year's plan and this year's draft: nothing can be stale
     calendar = load_calendar()
-    stage_words = tuple(sorted({*calendar.stages, *_EXTRA_STAGES}, key=len, reverse=True))
-    # 起始年级 and 元年份 are not stages: a stage word must not run on into 级, 份 or 度.
-    stage_re = re.compile("(?:" + "|".join(map(re.escape, stage_words)) + ")(?![级份度])")
+    stage_re = _stage_pattern(tuple(calendar.stages))
     old_sentences = {s for _o, s in _sentences(old_plan)}
     found: list[CarriedOver] = []
     for offset, sentence in _sentences(new_plan):
@@ -172,6 +171,16 @@ def carried_over(old_plan: Plan, new_plan: Plan) -> list[CarriedOver]:
             )
         )
     return found
+
+
+@lru_cache(maxsize=2)
+def _stage_pattern(calendar_stages: tuple[str, ...]) -> re.Pattern[str]:
+    """A stage word: the calendar's five-year-plan stages (开局之年 …) and the stage words it does not
+    list (``carried_over`` in ``resources/plan_words.yaml``), not running on into a word such as
+    起始年级 or 元年份."""
+    stages = alternation({*calendar_stages, *words("carried_over", "extra_stages")})
+    not_after = "".join(map(re.escape, words("carried_over", "stage_not_followed_by")))
+    return re.compile(f"(?:{stages})(?![{not_after}])")
 
 
 def _dating_term(sentence: str, old_year: int | None, new_year: int | None, calendar, stage_re):

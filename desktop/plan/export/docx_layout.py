@@ -8,7 +8,6 @@ elements in GB/T 9704 order — 标题, 主送机关, body with headings by mark
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from desktop.plan.export.docx_writer import (
@@ -41,10 +40,11 @@ def break_title(title: str, max_width: float = 20.0) -> list[str]:
         return [title]
     import itertools
 
-    import jieba
+    from desktop.plan.knowledge.tokens import cut
 
-    jieba.setLogLevel(logging.WARNING)  # its start-up chatter is not for the writer
-    words = [w for w in jieba.lcut(title, HMM=False) if w]
+    # The shared tokenizer: its dictionary loads only the entries the title's characters need,
+    # and its user dictionary keeps a domain term (课后服务, 五育并举) whole on one line.
+    words = [w for w in cut(title) if w]
     cuts = list(itertools.accumulate(len(w) for w in words))[:-1]
     no_start, no_end = set("）》」”’，、。：；！？"), set("（《「“‘")
     cuts = [c for c in cuts if title[c] not in no_start and title[c - 1] not in no_end]

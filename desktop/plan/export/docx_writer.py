@@ -172,7 +172,8 @@ def build_document(plan: Plan, template: Path | None = None) -> Document:
         doc = docx.Document(str(template))
     except Exception:  # python-docx raises several types for a broken package
         raise InputError(template, "不是可用的 Word 模板（.docx）") from None
-    missing = [name for name in REQUIRED_STYLES if name not in {s.name for s in doc.styles}]
+    present = {s.name for s in doc.styles}  # once: each style object is built from the XML anew
+    missing = [name for name in REQUIRED_STYLES if name not in present]
     if missing:
         raise InputError(template, "模板缺少样式：" + "、".join(missing))
     profile = profile_beside(template)

@@ -4,33 +4,66 @@ Every bureau turns its plan into this table to assign the work: 序号, 工作�
 headline), 主要内容, 牵头单位, 责任单位, 完成时限. Where the plan says who is responsible
 — ``（牵头单位：…；责任单位：…）``, ``（责任科室：…）``, ``完成时限：…`` — the columns are filled
 from it; otherwise they are left blank to be filled in Word. Landscape A4, header row repeated
-on every page, in the template's styles.
+on every page, in the template's styles. The header row and the labels are data (``task_table``
+in ``resources/plan_words.yaml``), read on first use.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.plan.model import Node, Plan
+from desktop.plan.plan_words import alternation, words
 
 if TYPE_CHECKING:
     from docx.document import Document
 
-HEADERS = ("序号", "工作任务", "主要内容", "牵头单位", "责任单位", "完成时限")
-# Column widths in twips; they add up to the landscape 版心 (297 − 37 − 35 mm = 12756).
+# Column widths in twips; they add up to the landscape 版心 (297 − 37 − 35 mm = 12756). The word
+# list is checked to hold as many headers (plan_words.LENGTHS).
 WIDTHS = (800, 3000, 4256, 1600, 1600, 1500)
 
-_LEAD = ("牵头单位", "牵头科室", "牵头处室", "牵头部门")
-_RESPONSIBLE = ("责任单位", "责任科室", "责任处室", "责任部门", "配合单位", "配合科室", "协办单位")
-_DEADLINE = ("完成时限", "完成时间", "时间节点", "时限")
-_LABELS = "|".join(_LEAD + _RESPONSIBLE + _DEADLINE)
-# A parenthesised run of labelled parts: （牵头单位：基教科；责任单位：各学校）
-_PAREN = re.compile(rf"[（(]\s*((?:{_LABELS})\s*[：:][^（）()]*)[）)]")
-_PART = re.compile(rf"({_LABELS})\s*[：:]\s*([^；;（）()]*)")
-_DEADLINE_INLINE = re.compile(r"(?:完成时限|完成时间|时间节点)\s*[：:]\s*([^；;。，,（）()\n]+)")
+
+def headers() -> tuple[str, ...]:
+    """The header row (序号, 工作任务 …): ``task_table.headers`` of ``resources/plan_words.yaml``."""
+    return _labels().headers
+
+
+def __getattr__(name: str) -> object:
+    """``HEADERS``, read from the word list on first use rather than when the module is imported."""
+    if name == "HEADERS":
+        return headers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """The labels that fill the 牵头单位, 责任单位 and 完成时限 columns, and the patterns finding them."""
+
+    headers: tuple[str, ...]
+    lead: frozenset[str]
+    responsible: frozenset[str]
+    paren: re.Pattern[str]  # a parenthesised run of labelled parts: （牵头单位：基教科；责任单位：各学校）
+    part: re.Pattern[str]  # one labelled part inside it
+    deadline_inline: re.Pattern[str]  # 完成时间：6月底前 in the running text
+
+
+@lru_cache(maxsize=1)
+def _labels() -> _Labels:
+    lead, responsible = words("task_table", "lead"), words("task_table", "responsible")
+    labels = alternation(lead + responsible + words("task_table", "deadline"))
+    inline = alternation(words("task_table", "deadline_inline"))
+    return _Labels(
+        headers=words("task_table", "headers"),
+        lead=frozenset(lead),
+        responsible=frozenset(responsible),
+        paren=re.compile(rf"[（(]\s*((?:{labels})\s*[：:][^（）()]*)[）)]"),
+        part=re.compile(rf"({labels})\s*[：:]\s*([^；;（）()]*)"),
+        deadline_inline=re.compile(rf"(?:{inline})\s*[：:]\s*([^；;。，,（）()\n]+)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -69,22 +102,23 @@ def task_rows(plan: Plan) -> list[TaskRow]:
 
 
 def _responsibilities(own: str) -> tuple[str, str, str]:
+    labels = _labels()
     lead: list[str] = []
     responsible: list[str] = []
     deadline: list[str] = []
-    for paren in _PAREN.finditer(own):
-        for label, value in _PART.findall(paren.group(1)):
+    for paren in labels.paren.finditer(own):
+        for label, value in labels.part.findall(paren.group(1)):
             value = value.strip(" ，,、。")
             if not value:
                 continue
-            if label in _LEAD:
+            if label in labels.lead:
                 lead.append(value)
-            elif label in _RESPONSIBLE:
+            elif label in labels.responsible:
                 responsible.append(value)
             else:
                 deadline.append(value)
     if not deadline:
-        deadline = [m.group(1).strip() for m in _DEADLINE_INLINE.finditer(own)][:1]
+        deadline = [m.group(1).strip() for m in labels.deadline_inline.finditer(own)][:1]
     return "、".join(lead), "、".join(responsible), "、".join(deadline)
 
 
@@ -95,7 +129,7 @@ def _content(node: Node, text: str) -> str:
         start += len(node.headline_end)
     start = max(start, node.own_span.start)
     body = text[start : node.own_span.end]
-    body = _PAREN.sub("", body)
+    body = _labels().paren.sub("", body)
     return "\n".join(line.strip(" \t\u3000") for line in body.splitlines() if line.strip(" \t\u3000"))
 
 
@@ -140,7 +174,8 @@ def build_task_document(plan: Plan, template: Path | None = None) -> Document:
     blank._p.style = style_id("表格文字", "正文")
 
     rows = task_rows(plan)
-    table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
+    header_row = headers()
+    table = doc.add_table(rows=1 + len(rows), cols=len(header_row))
     tbl_pr = table._tbl.tblPr
     ooxml.set_table_geometry(tbl_pr, sum(WIDTHS), cell_margin=None)
     ooxml.set_table_borders(
@@ -151,7 +186,7 @@ def build_task_document(plan: Plan, template: Path | None = None) -> Document:
     header_style, cell_style = style_id("表头", "正文"), style_id("表格文字", "正文")
     for index, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
-        values = HEADERS if index == 0 else rows[index - 1].cells()
+        values = header_row if index == 0 else rows[index - 1].cells()
         if index == 0:
             ooxml.cant_split(tr_pr)
             ooxml.repeat_as_header(tr_pr)

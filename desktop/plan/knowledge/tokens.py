@@ -1,12 +1,14 @@
-"""jieba, loaded once and only when words are first needed (themes, the comparison).
+"""The one word tokenizer: jieba's algorithm and dictionary plus PlanDesk's user dictionary.
 
-It sits in the core because both the themes checklist (``checks.themes``) and the comparison
-(``desktop.plan.compare``) segment text with the same dictionary, and the core may not import
-from ``checks``.
+It sits in the core because the themes checklist (``checks.themes``), the peer statistics, the
+comparison (``desktop.plan.compare``) and the export's title breaks all segment text with the same
+dictionary, and the core may not import from ``checks``.
 
-Loading jieba's dictionary takes about half a second, so nothing imports jieba at module import
-time: ``plandesk outline`` and ``plandesk check --ignore T`` never pay for it. The GUI calls
-:func:`tokenizer` from a worker thread; the lock makes the first call build it exactly once.
+jieba's own start (its whole prefix dictionary, 0.7–0.9 s) is avoided: the tokenizer reads its
+dictionary from a store bucket by bucket as the text needs it (``dictionary.py``), so building it
+costs a few milliseconds and segmenting a plan's theme mentions a few more. Even so nothing imports
+jieba at module import time: ``plandesk outline`` and ``plandesk check --ignore T`` never load it.
+The GUI calls :func:`tokenizer` from a worker thread; the lock makes the first call build it once.
 
 Segmentation here answers one question for the coverage code: does a term found in the text start
 at a word boundary? jieba segments each run of Han characters, letters and digits independently,
@@ -18,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import ChainMap
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,15 +47,39 @@ def tokenizer() -> jieba.Tokenizer:
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
+                from desktop.plan.knowledge.dictionary import LazyTokenizer, store_path
 
-                jieba.setLogLevel(logging.WARNING)
-                built = jieba.Tokenizer()
-                built.initialize()
+                built = LazyTokenizer(store_path())
                 if USERDICT_PATH.exists():
                     built.load_userdict(str(USERDICT_PATH))
                 _tokenizer = built
     return _tokenizer
+
+
+@lru_cache(maxsize=1)
+def keyword_extractor():
+    """jieba's TF-IDF keyword extractor, segmenting and tagging with the shared tokenizer.
+
+    Only the peer statistics use it, and they are cached on disk. One per process: jieba hands the
+    user dictionary's tags to the first tagger built on a tokenizer only, so a second would tag 双减
+    ``x``.
+    """
+    shared = tokenizer()  # imports jieba first, the way that keeps pkg_resources out
+    import jieba.analyse
+    import jieba.posseg
+
+    # Importing them builds jieba's default tagger and extractor, reading dict.txt's word tags and
+    # the IDF table (0.8 s, 60 MB): this one shares those tables instead of reading both again.
+    # Built field by field: POSTokenizer forwards unknown attributes, which defeats copy.copy.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = shared
+    # The user dictionary's tags go into the first map, the default tagger's table stays as it is.
+    tagger.word_tag_tab = ChainMap({}, jieba.posseg.dt.word_tag_tab)
+    extractor = jieba.analyse.TFIDF.__new__(jieba.analyse.TFIDF)
+    extractor.__dict__.update(jieba.analyse.default_tfidf.__dict__)
+    extractor.tokenizer = shared
+    extractor.postokenizer = tagger
+    return extractor
 
 
 def is_loaded() -> bool:

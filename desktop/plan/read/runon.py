@@ -23,12 +23,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 from desktop.plan.charclass import HAN, is_han
 from desktop.plan.markers import MarkerMatch, match_marker
 from desktop.plan.model import MarkerStyle
 from desktop.plan.read.rejoin import Line
-from desktop.plan.roles import ROLE_NAMES
+from desktop.plan.roles import role_names
 
 _GAP = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 _MARKER_START = r"(?=[一二三四五六七八九十（(0-9０-９①-⑳])"
@@ -42,7 +43,11 @@ _BEFORE = {
 _NOT_BEFORE_SPACE = " \t。！？!?；;”’」』）)"
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _LOST_BREAKS_MIN = 200
-_ROLE_NAMES = sorted(ROLE_NAMES, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _role_names_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(role_names(), key=lambda name: (-len(name), name)))
 
 
 def close_pdf_gaps(lines: list[Line]) -> list[Line]:
@@ -147,7 +152,7 @@ def _cuts(text: str, last: dict[MarkerStyle, int]) -> list[int]:
 def _role_cut(text: str, start: int, offset: int = 0) -> list[int]:
     """一、指导思想本学期… → cut after the role heading's name when a word follows it directly."""
     rest = text[start:]
-    for name in _ROLE_NAMES:
+    for name in _role_names_longest_first():
         if rest.startswith(name):
             after = rest[len(name) : len(name) + 1]
             if after and is_han(after):
