@@ -61,7 +61,9 @@ def user_cache_dir() -> Path:
     # The folders platformdirs names, worked out here: importing it costs ~10 ms, and the outline
     # (which reads a cache on every run) must stay fast.
     if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "plandesk" / "Cache"
+        return (
+            Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "plandesk" / "Cache"
+        )
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "plandesk"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plandesk"

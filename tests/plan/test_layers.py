@@ -18,7 +18,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
-_CORE_PACKAGES = ("desktop.plan.read", "desktop.plan.knowledge", "desktop.plan.compare", "desktop.plan.export")
+_CORE_PACKAGES = (
+    "desktop.plan.read",
+    "desktop.plan.knowledge",
+    "desktop.plan.compare",
+    "desktop.plan.export",
+)
 FORBIDDEN = {
     "desktop/plan": ("checks", "desktop.app", "desktop.commands", "PySide6"),
     "desktop/plan/*.py": _CORE_PACKAGES,
