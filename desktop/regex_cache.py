@@ -93,7 +93,12 @@ def _compile(p, flags=0):
         table[key] = entry  # type: ignore[index]
         _state["dirty"] = True
     _state["used"].add(key)  # type: ignore[attr-defined]
-    return from_entry(p, entry)
+    try:
+        return from_entry(p, entry)
+    except Exception:  # a damaged entry (_sre validates the code): compile afresh, drop the entry
+        table.pop(key, None)  # type: ignore[attr-defined]
+        _state["dirty"] = True
+        return _state["original"](p, flags)  # type: ignore[operator]
 
 
 def from_entry(pattern: str | bytes, entry: tuple[object, ...]) -> re.Pattern:

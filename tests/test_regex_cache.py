@@ -59,3 +59,26 @@ def test_a_cache_of_another_interpreter_is_ignored(tmp_path, monkeypatch) -> Non
         assert regex_cache._state["table"]  # compiled, to be saved at exit
     finally:
         regex_cache.uninstall()
+
+
+def test_a_damaged_entry_is_compiled_afresh(tmp_path) -> None:
+    """A cache entry whose code is not valid matcher code never reaches the caller."""
+    import re
+
+    from desktop import regex_cache
+
+    regex_cache.uninstall()
+    assert regex_cache.install(tmp_path)
+    try:
+        pattern = "损坏的条目[一-龥]+"
+        key = (pattern, 0)
+        regex_cache._state["table"][key] = (32, b"\x01\x02\x03\x04", 0, {}, ())
+        re.purge()
+        compiled = re.compile(pattern)
+        assert compiled.search("这是损坏的条目测试")
+        assert (
+            key not in regex_cache._state["table"]
+            or regex_cache._state["table"][key][1] != b"\x01\x02\x03\x04"
+        )
+    finally:
+        regex_cache.uninstall()
