@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from desktop.app.draft_files import DraftFiles
 from desktop.app.editor import PlanEditor
 from desktop.app.find_dialog import FindReplaceDialog
-from desktop.app.outline_edit import Edit
+from desktop.plan.outline_edit import Edit
 from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
 from desktop.app.settings import AppSettings

@@ -2,7 +2,7 @@
 
 Selecting a node moves the editor there; moving the cursor selects the node. Structural changes
 (drag and drop, insert, delete, promote, demote, move up/down) are computed by
-:class:`~desktop.app.outline_edit.OutlineEditor` as a new text and handed to the host, which
+:class:`~desktop.plan.outline_edit.OutlineEditor` as a new text and handed to the host, which
 applies it as one undoable edit; the tree itself is only ever rebuilt from a parse.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.outline_edit import Edit, OutlineEditor, Position
+from desktop.plan.outline_edit import Edit, OutlineEditor, Position
 
 if TYPE_CHECKING:
     from desktop.plan.model import Node, Plan

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from desktop.app.outline_edit import Position
+from desktop.plan.outline_edit import Position
 
 pytestmark = pytest.mark.gui
 
