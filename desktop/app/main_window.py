@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from desktop.app.draft_files import DraftFiles
 from desktop.app.editor import PlanEditor
 from desktop.app.find_dialog import FindReplaceDialog
-from desktop.plan.outline_edit import Edit
 from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
 from desktop.app.settings import AppSettings
 from desktop.app.themes_panel import ThemesDock
 from desktop.app.user_words import WordLists, bureau_of
 from desktop.app.workers import Analysis, AnalysisRunner
+from desktop.plan.outline_edit import Edit
 
 if TYPE_CHECKING:
     from checks.finding import Finding, Fix
