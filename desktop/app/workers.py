@@ -126,19 +126,38 @@ class _Job:
     config: ConfigSource
 
 
+class _TaskSignals(QObject):
+    """The signals of one task, owned by the task, living in the GUI thread.
+
+    The worker emits only on these: connected to the runner (a receiver), Qt drops the connection
+    when the runner is deleted, so a task that outlives its window emits into nothing instead of
+    into a deleted object ("Signal source has been deleted").
+    """
+
+    outline = Signal(object)
+    done = Signal(object)
+
+
 class _Task(QRunnable):
     """The analysis of one snapshot; the result is queued back to the runner's (GUI) thread."""
 
     def __init__(self, runner: AnalysisRunner, job: _Job) -> None:
         super().__init__()
-        self._runner, self._job = runner, job
+        self._job = job
+        # Read in the GUI thread, now: the worker never touches the runner itself.
+        self._with_themes = runner.with_themes
+        self._early_outline = runner.early_outline
+        self.signals = _TaskSignals()
+        self.signals.outline.connect(runner.outline_ready)
+        self.signals.done.connect(runner._on_task_done)
+        runner._live_signals.add(self.signals)  # kept until the runner has the result
 
     def run(self) -> None:
-        job, runner = self._job, self._runner
-        outline = runner.outline_ready.emit if runner.early_outline else None
-        result = analyse(job.generation, job.text, job.overrides, runner.with_themes, job.config, outline)
-        # Emitting a signal of a GUI-thread object from here is delivered as a queued call.
-        runner._task_done.emit((job, result))
+        job, signals = self._job, self.signals
+        outline = signals.outline.emit if self._early_outline else None
+        result = analyse(job.generation, job.text, job.overrides, self._with_themes, job.config, outline)
+        # A queued call into the GUI thread; nothing at all when the runner is gone.
+        signals.done.emit((job, result, signals))
 
 
 class AnalysisRunner(QObject):
@@ -151,7 +170,6 @@ class AnalysisRunner(QObject):
     finished = Signal(object)  # Analysis
     outline_ready = Signal(object)  # early outline-only Analysis (queued from the worker)
     busy_changed = Signal(bool)
-    _task_done = Signal(object)
 
     def __init__(self, parent: QObject | None = None, with_themes: bool = True) -> None:
         super().__init__(parent)
@@ -164,7 +182,7 @@ class AnalysisRunner(QObject):
         self._generation = 0
         self._running = False
         self._waiting: _Job | None = None
-        self._task_done.connect(self._on_task_done)
+        self._live_signals: set[_TaskSignals] = set()
         self.latest: Analysis | None = None
 
     @property
@@ -191,8 +209,9 @@ class AnalysisRunner(QObject):
             self._running = busy
             self.busy_changed.emit(busy)
 
-    def _on_task_done(self, done: tuple[_Job, Analysis]) -> None:
-        _job, result = done
+    def _on_task_done(self, done: tuple[_Job, Analysis, _TaskSignals]) -> None:
+        _job, result, signals = done
+        self._live_signals.discard(signals)
         if result.generation == self._generation:
             self.latest = result
             self.finished.emit(result)
