@@ -15,27 +15,7 @@ from __future__ import annotations
 import re
 import sys
 
-from bench.common import corpus_texts, large_plan_text, median_ms, report
-
-
-def _differ(text: str) -> str:
-    """Every seventh item dropped, every fifth reworded, renumbered (the older 10× case)."""
-    from desktop.plan.parse import parse
-    from desktop.plan.renumber import renumber
-
-    plan = parse(text)
-    out, last = [], 0
-    for k, item in enumerate(plan.items()):
-        out.append(text[last : item.span.start])
-        body = text[item.span.start : item.span.end]
-        if k % 7 == 3:
-            body = ""
-        elif k % 5 == 0:
-            body = re.sub(r"进一步|切实|全面", "", body) + "加强督查考核。"
-        out.append(body)
-        last = item.span.end
-    out.append(text[last:])
-    return renumber(re.sub(r"\n{2,}", "\n", "".join(out)))
+from bench.common import corpus_texts, large_plan_text, median_ms, next_year_edit, report
 
 
 def _edited_copy(text: str) -> str:
@@ -105,7 +85,7 @@ def main() -> None:
     report("compare largest plan with itself", median_ms(lambda: compare_plans(a, a)), 200)
 
     big = large_plan_text(10)
-    old, new = parse(big), parse(_differ(big))
+    old, new = parse(big), parse(next_year_edit(big))
     print(f"10x documents, every seventh dropped: {len(old.items())} and {len(new.items())} items")
     report(
         "compare 10x with 10x less every seventh (warm)",

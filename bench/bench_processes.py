@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import CORPUS, LARGEST, REPO
+from bench.common import CORPUS, LARGEST, REPO, next_year_edit
 
 PASS = "pass"
 QT_WINDOW = "from PySide6.QtWidgets import QApplication, QMainWindow\napp = QApplication([])\nQMainWindow()\n"
@@ -36,28 +36,6 @@ BUDGET_S = 0.3
 BUDGET_PASS_TIMES = 10
 OUTLINE_BUDGET_S = 0.1
 CHECK_PEAK_MB = 50
-
-
-def _edited(text: str) -> str:
-    """Next year's draft of ``text`` for ``compare``: every fifth item reworded, every seventh dropped."""
-    import re
-
-    from desktop.plan.parse import parse
-    from desktop.plan.renumber import renumber
-
-    plan = parse(text)
-    out, last = [], 0
-    for k, item in enumerate(plan.items()):
-        out.append(text[last : item.span.start])
-        body = text[item.span.start : item.span.end]
-        if k % 7 == 3:
-            body = ""
-        elif k % 5 == 0:
-            body = re.sub(r"进一步|切实|全面", "", body) + "加强督查考核。"
-        out.append(body)
-        last = item.span.end
-    out.append(text[last:])
-    return renumber(re.sub(r"\n{2,}", "\n", "".join(out)))
 
 
 def _run_once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -89,7 +67,7 @@ def main() -> None:
         folder = Path(tmp)
         largest = CORPUS / LARGEST
         edited = folder / "edited.txt"
-        edited.write_text(_edited(largest.read_text(encoding="utf-8")), encoding="utf-8")
+        edited.write_text(next_year_edit(largest.read_text(encoding="utf-8")), encoding="utf-8")
         out = folder / "out.docx"
         plandesk = [sys.executable, "-m", "desktop.cli"]
         commands: list[tuple[str, list[str]]] = [

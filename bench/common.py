@@ -84,3 +84,25 @@ def report(name: str, value_ms: float, budget_ms: float | None = None) -> None:
     verdict = "" if budget_ms is None else ("  ok" if value_ms <= budget_ms else "  OVER BUDGET")
     budget = "" if budget_ms is None else f"  (budget {budget_ms:g} ms)"
     print(f"{name:<58} {value_ms:9.2f} ms{budget}{verdict}")
+
+
+def next_year_edit(text: str) -> str:
+    """Next year's draft of ``text``: every seventh item dropped, every fifth reworded, renumbered."""
+    import re
+
+    from desktop.plan.parse import parse
+    from desktop.plan.renumber import renumber
+
+    plan = parse(text)
+    out, last = [], 0
+    for k, item in enumerate(plan.items()):
+        out.append(text[last : item.span.start])
+        body = text[item.span.start : item.span.end]
+        if k % 7 == 3:
+            body = ""
+        elif k % 5 == 0:
+            body = re.sub(r"进一步|切实|全面", "", body) + "加强督查考核。"
+        out.append(body)
+        last = item.span.end
+    out.append(text[last:])
+    return renumber(re.sub(r"\n{2,}", "\n", "".join(out)))
