@@ -43,19 +43,21 @@ def run(args: argparse.Namespace) -> int:
         rows = []
         for finding in findings:
             row = finding.to_dict()
-            row["line"] = source.source_line(finding.line)
-            row["end_line"] = source.source_line(finding.end_line)
+            row["line"], row["column"] = source.position(finding.line, finding.column)
+            row["end_line"], row["end_column"] = source.position(finding.end_line, finding.end_column)
             rows.append(row)
         data = {"file": str(args.file), "year": year, "findings": rows, "summary": summary}
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report_text(str(args.file), findings, source.source_line, summary))
+        sys.stdout.write(report_text(str(args.file), findings, source.position, summary))
     return 1 if summary["error"] else 0
 
 
-def report_text(name: str, findings: list, source_line, summary: dict[str, int]) -> str:
-    """The human report: findings grouped by severity, most severe first, then a summary line."""
+def report_text(name: str, findings: list, position, summary: dict[str, int]) -> str:
+    """The human report: findings grouped by severity, most severe first, then a summary line.
+
+    ``position(line, column)`` gives the file's own line and column (``Source.position``)."""
     from checks.finding import Severity
 
     out: list[str] = []
@@ -66,7 +68,8 @@ def report_text(name: str, findings: list, source_line, summary: dict[str, int])
         out.append(f"{severity.label}（{len(group)}）")
         for f in group:
             fixable = "［可自动改正］" if f.fix or f.fixes else ""
-            out.append(f"{name}:{source_line(f.line)}:{f.column}: {f.code} {f.message}{fixable}")
+            line, column = position(f.line, f.column)
+            out.append(f"{name}:{line}:{column}: {f.code} {f.message}{fixable}")
             out.append(f"    {f.excerpt}")
         out.append("")
     total = sum(summary.values())

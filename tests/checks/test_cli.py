@@ -104,3 +104,12 @@ def test_check_process_stays_light(corpus_path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_check_gives_the_files_own_column_past_an_indent(tmp_path: Path) -> None:
+    path = write(tmp_path, "2024年教育工作要点\n\n一、加强党建\n　　1.抓学习,抓落实。\n")
+    result = plandesk("check", str(path), "--select", "P", "--json")
+    rows = json.loads(result.stdout)["findings"]
+    comma = next(row for row in rows if row["code"] == "P002")
+    assert (comma["line"], comma["column"]) == (4, 8)  # the indent's two 全角 spaces count
+    assert path.read_text(encoding="utf-8").split("\n")[3][7] == ","

@@ -29,6 +29,8 @@ class Source:
     # Names the document goes by: a sharing site's name for it found in the text, then the file's
     # own name. They give the title or year when the text has none (see desktop.plan.titles).
     file_names: tuple[str, ...] = ()
+    # The file's lines as read (a .docx's paragraphs), before cleaning: for columns (see position).
+    raw_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def source_line(self, line: int) -> int:
         """The file's own line number for 1-based ``line`` of the text."""
@@ -37,6 +39,21 @@ class Source:
         if 1 <= line <= len(self.origin):
             return self.origin[line - 1]
         return self.origin[-1] if line > len(self.origin) else line
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        """The file's own 1-based (line, column) for ``column`` of 1-based ``line`` of the text.
+
+        A rejoined paragraph's later characters sit on later file lines, and the indentation or
+        page marks cleaning removed shift the columns; see :mod:`desktop.plan.read.positions`."""
+        if self.raw_lines and 1 <= line <= len(self.origin):
+            from desktop.plan.read.positions import file_position
+
+            text_lines = self.text.split("\n")
+            if line <= len(text_lines):
+                found = file_position(self.raw_lines, text_lines[line - 1], self.origin[line - 1], column)
+                if found is not None:
+                    return found
+        return self.source_line(line), column
 
 
 def load_source(path: Path | str) -> Source:
@@ -61,11 +78,19 @@ def load_source(path: Path | str) -> Source:
         )
     if is_word_file(path, head):
         lines = read_docx(path)
-        cleaned = clean_text("\n".join(lines), paragraphs=True)
+        raw = "\n".join(lines)
+        cleaned = clean_text(raw, paragraphs=True)
         if not cleaned.text.strip():
             raise InputError(path, "文档中没有文字内容。")
         names = (*cleaned.file_names, path.name)
-        return Source(path=path, kind="docx", text=cleaned.text, origin=cleaned.origin, file_names=names)
+        return Source(
+            path=path,
+            kind="docx",
+            text=cleaned.text,
+            origin=cleaned.origin,
+            file_names=names,
+            raw_lines=tuple(raw.split("\n")),
+        )
     text, encoding = read_text_file(path)
     cleaned = clean_text(text)
     if not cleaned.text.strip():
@@ -77,6 +102,7 @@ def load_source(path: Path | str) -> Source:
         origin=cleaned.origin,
         encoding=encoding,
         file_names=(*cleaned.file_names, path.name),
+        raw_lines=tuple(text.split("\n")),
     )
 
 
