@@ -137,8 +137,26 @@ class DoubledWord(Rule):
     good = "2024年教育工作要点\n一、提高教育的质量，常常深入学校，学习习近平总书记重要讲话。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        # One finding per doubled word per line: a paragraph that doubles 中心 three times is one
+        # cause (a find-and-replace gone wrong), named once with every place.
+        groups: dict[tuple[int, str], list[Span]] = {}
+        for span, unit in self._doubles(ctx.text):
+            groups.setdefault((ctx.plan.lines.line_of(span.start), unit), []).append(span)
+        for (_line, unit), spans in groups.items():
+            first, more = spans[0], len(spans) - 1
+            also = f"（本段共 {len(spans)} 处）" if more else ""
+            if len(unit) == 1:  # a doubled 的 is a slip: delete the second copy
+                fixes = [Fix(Span(s.start + 1, s.end), "", f"删去重复的“{unit}”") for s in spans]
+                yield ctx.finding(
+                    self, first, f"“{unit}”连写了两遍，应删去一个{also}", fixes[0], fixes=tuple(fixes[1:])
+                )
+            else:  # a doubled word may be the trace of a replacement (融合…中心中心): no blind fix
+                yield ctx.finding(self, first, f"“{unit}”连写了两遍，请核对原意后删改{also}")
+
+    @staticmethod
+    def _doubles(text: str) -> Iterator[tuple[Span, str]]:
+        """Every doubled word of ``text`` that is not a normal reduplication, with its unit."""
         pattern, chars, words_except, longer = _doubles()
-        text = ctx.text
         for m in pattern.finditer(text):
             piece = m.group()
             if m.group("single"):
@@ -152,12 +170,7 @@ class DoubledWord(Rule):
                 unit = m.group(3)
                 if piece in words_except or any(text.startswith(w, m.start() + len(unit)) for w in longer):
                     continue
-            span = Span(m.start(), m.end())
-            if len(unit) == 1:  # a doubled 的 is a slip: delete the second copy
-                fix = Fix(Span(m.start() + 1, m.end()), "", f"删去重复的“{unit}”")
-                yield ctx.finding(self, span, f"“{unit}”连写了两遍，应删去一个", fix)
-            else:  # a doubled word may be the trace of a replacement (融合…中心中心): no blind fix
-                yield ctx.finding(self, span, f"“{unit}”连写了两遍，请核对原意后删改")
+            yield Span(m.start(), m.end()), unit
 
 
 @lru_cache(maxsize=1)

@@ -264,3 +264,11 @@ def test_a_document_in_traditional_characters_is_one_finding() -> None:
     found = [f for f in _check(text) if f.code == "W002"]
     assert len(found) == 1 and "第 1—6 行" in found[0].message
     assert "點" not in apply_fixes(text, found[0].all_fixes())
+
+
+def test_a_word_doubled_three_times_in_a_paragraph_is_one_finding_with_every_place() -> None:
+    text = "2024年教育工作要点\n一、提高的的质量，完善的的机制，落实的的责任。\n二、建设中心中心。"
+    found = [f for f in _check(text) if f.code == "W003"]
+    assert [(f.line, len(f.all_fixes())) for f in found] == [(2, 3), (3, 0)]  # 中心中心 gets no blind fix
+    assert "共 3 处" in found[0].message
+    assert apply_fixes(text, found[0].all_fixes()).count("的的") == 0

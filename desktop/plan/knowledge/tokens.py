@@ -17,6 +17,7 @@ so segmenting just the run around a match gives the same words as segmenting the
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -39,6 +40,7 @@ _tokenizer: jieba.Tokenizer | None = None
 
 # jieba's own notion of a segmentable run (jieba.re_han_default).
 RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+_last_runs: tuple[str, list[int], list[int]] | None = None  # see _runs_of
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -103,15 +105,32 @@ def run_words(run: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+def _runs_of(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of ``text``'s runs, for the last text asked about.
+
+    Callers ask about many offsets of one text in a row (the themes look at every match of every
+    term); finding a run by walking back character by character cost more than the matching."""
+    global _last_runs
+    cached = _last_runs
+    if cached is not None and cached[0] is text:
+        return cached[1], cached[2]
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in RUN.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    _last_runs = (text, starts, ends)
+    return starts, ends
+
+
 def word_around(text: str, offset: int) -> tuple[int, str] | None:
     """The word of ``text`` that holds ``offset``, as (start offset in text, word); None off-run."""
-    start = offset
-    while start > 0 and RUN.fullmatch(text[start - 1]):
-        start -= 1
-    match = RUN.match(text, start)
-    if match is None or match.end() <= offset:
+    starts, ends = _runs_of(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or ends[i] <= offset:
         return None
-    for word_start, word in run_words(match.group()):
+    start = starts[i]
+    for word_start, word in run_words(text[start : ends[i]]):
         if start + word_start <= offset < start + word_start + len(word):
             return start + word_start, word
     return None  # pragma: no cover - the run's words cover it
