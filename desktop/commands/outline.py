@@ -71,6 +71,10 @@ def outline_text(plan: Plan, source: Source | None = None) -> str:
         lines.append(f"《{meta.title}》" + (f"  {meta.year}年度" if meta.year else ""))
     if plan.notice:
         lines.append(f"（印发通知：{plan.notice.title}）")
+    if meta.kind:
+        from desktop.plan.model import PlanKind
+
+        lines.append(f"计划类别：{PlanKind(meta.kind).label}" + (f"（{meta.issuer}）" if meta.issuer else ""))
     count = len(plan.items())
     lines.append(f"共 {sum(1 for _ in plan.walk())} 个标题，{count} 条工作事项")
     lines.append("")

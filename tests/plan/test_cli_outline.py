@@ -34,6 +34,7 @@ def test_outline_text_for_people(corpus_path):
     result = plandesk("outline", str(corpus_path("changzhou")))
     assert result.returncode == 0, result.stderr
     assert "一、深入学习贯彻党的二十大精神" in result.stdout
+    assert "计划类别：教育行政部门" in result.stdout  # who the plan is for decides its required themes
     assert "  1.深入学习好宣传好贯彻好党的二十大精神  [目标任务] [工作措施·3点]  （第16行）" in result.stdout
 
 
