@@ -69,6 +69,19 @@ def user_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plandesk"
 
 
+def user_data_dir() -> Path:
+    """Where the writer's own data lives (the reference library): $PLANDESK_DATA_DIR, else the
+    platform's user data folder. Unlike the cache, deleting it loses the writer's work."""
+    override = os.environ.get("PLANDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "plandesk"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "plandesk"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "plandesk"
+
+
 def load_yaml(path_or_name: Path | str, *, what: str) -> Any:
     """The YAML document of a file; ``what`` names it for the writer (词表, 配置文件 …).
 

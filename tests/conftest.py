@@ -19,6 +19,7 @@ CORPUS_FILES = SHORT_NAMES
 def private_cache(tmp_path_factory, monkeypatch):
     """No test writes peer statistics (or anything else) into the real user's cache folder."""
     monkeypatch.setenv("PLANDESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("PLANDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))  # the reference library
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,19 @@
-"""Peer plans: which themes each covers (and under which headlines), and the phrases they share.
+"""Peer plans: which themes each covers (under which headlines, in which sentences), and the
+specific phrases they share.
 
-Reading and parsing a folder of peer plans and running jieba's keyword extraction over them costs
-a second or more, so the result is cached on disk. The cache key is the folder's file names, sizes
-and modification times plus the lexicon's hash: editing, adding or removing a peer file, or
-changing themes.yaml or the user dictionary, recomputes; anything else reads the cache.
+The peers are the writer's own 范本 (the reference library's peer entries) when there are any,
+else the plans shipped in ``resources/peers``; a folder given by name (``--peers DIR``, option
+``T003.peers``) wins over both.
+
+Reading and parsing a folder of peer plans and finding their phrases costs a second or more, so
+the result is cached on disk, keyed on what it depends on: each file's name and *content* (a
+sha256 of its bytes) plus the lexicon's hash. Adding, removing or changing a peer, or changing
+themes.yaml or the user dictionary, recomputes; anything else reads the cache. Within a process
+the statistics last read are kept in memory (the themes are recomputed at every pause in typing).
+
+The statistics of the shipped peers are shipped too (``resources/peers_stats.json``, under the
+same key), so a writer's first check on a new machine does not pay for computing them; a test
+keeps the shipped file current (``python -m checks.themes.peers`` rewrites it).
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checks.themes.coverage import Status, coverage
@@ -25,20 +35,21 @@ from desktop.plan.model import ParagraphRole, Plan
 logger = logging.getLogger(__name__)
 
 DEFAULT_PEERS = resource_path("peers")
+SHIPPED_STATS = resource_path("peers_stats.json")  # the shipped peers' statistics, precomputed
+PHRASE_LISTS = resource_path("theme_phrases.yaml")  # the specific phrases' word lists
 PEER_SUFFIXES = (".txt", ".docx")
-STATS_VERSION = 2  # bump when the cached JSON's shape or the way it is computed changes
-KEYWORDS_PER_PEER = 80
-# Parts of speech kept as key phrases: nouns, verbal nouns and named things. Place and person
-# names (ns, nr) are left out (they say who wrote a plan, not what it covers), and so are idioms
-# and verbs (贯彻落实), which every plan says in its own way.
-KEYWORD_POS = ("n", "vn", "nz", "nt")
+STATS_VERSION = 3  # bump when the cached JSON's shape or the way it is computed changes
+# A phrase peers write under many themes at once says little about any (教育治理体系); a measure
+# belongs to a few (集团化办学: 均衡, 双减, 乡村).
+MAX_THEMES_PER_PHRASE = 5
 
 
 @dataclass(frozen=True)
 class PeerPlan:
     name: str  # file name
     digest: str  # sha256 of the cleaned text: lets a draft that is itself a peer be left out
-    themes: dict[str, dict[str, object]]  # id → {"status", "headlines", "parts": {id: status}}
+    # id → {"status", "headlines", "parts": {id: status}, "sentences": [{"line", "text"}]}
+    themes: dict[str, dict[str, object]]
     kind: str = DEFAULT_KIND  # whose checklist it was measured by: only peers of a kind are compared
 
 
@@ -46,7 +57,7 @@ class PeerPlan:
 class PeerStats:
     folder: str
     peers: tuple[PeerPlan, ...]
-    phrases: tuple[dict[str, object], ...]  # {"phrase", "peers": [names], "weight"}
+    phrases: tuple[dict[str, object], ...]  # {"phrase", "peers": [names], "weight", "themes": [ids]}
     skipped: tuple[dict[str, str], ...] = ()  # {"file", "problem"}: files that could not be read
 
     def to_dict(self) -> dict[str, object]:
@@ -89,12 +100,38 @@ def peer_files(folder: Path) -> list[Path]:
 
 
 def cache_key(folder: Path, lexicon: Lexicon) -> str:
-    """The hash of what the statistics depend on: the files' names, sizes, mtimes and the lexicon."""
-    parts = [f"v{STATS_VERSION}", lexicon.digest]
+    """The hash of what the statistics depend on: the files' names and contents, the lexicon and
+    the phrases' word lists."""
+    parts = [f"v{STATS_VERSION}", lexicon.digest, _content_digest(PHRASE_LISTS)]
     for path in peer_files(folder):
-        stat = path.stat()
-        parts.append(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        parts.append(f"{path.name}\0{_content_digest(path)}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+_digests: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) → sha256: read each file once
+_memory: dict[str, tuple[tuple[int, int], PeerStats]] = {}  # cache file → (its stat, the stats read)
+
+
+def _content_digest(path: Path) -> str:
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    digest = _digests.get(key)
+    if digest is None:
+        digest = _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest
+
+
+def default_folder() -> Path:
+    """The writer's peer set when the reference library holds any peer, else the shipped peers."""
+    from desktop.plan.references.library import Library
+
+    try:
+        library = Library.default()
+        if library.entries("peer"):
+            return library.role_folder("peer")
+    except (OSError, InputError) as error:  # an unreadable library costs the writer's set, not the themes
+        logger.warning("reference library unreadable, using the shipped peers: %s", error)
+    return DEFAULT_PEERS
 
 
 def peer_stats(
@@ -102,8 +139,8 @@ def peer_stats(
     lexicon: Lexicon | None = None,
     cache_dir: Path | None = None,
 ) -> PeerStats:
-    """Statistics of the peer plans in ``folder`` (default: the shipped peers), cached on disk."""
-    folder = Path(folder) if folder is not None else DEFAULT_PEERS
+    """Statistics of the peer plans in ``folder`` (default: :func:`default_folder`), cached on disk."""
+    folder = Path(folder) if folder is not None else default_folder()
     if not folder.is_dir():
         raise InputError(folder, "范本文件夹不存在，或不是文件夹。")
     lexicon = lexicon or load_lexicon()
@@ -111,39 +148,72 @@ def peer_stats(
     key = cache_key(folder, lexicon)
     cache_file = cache_dir / "peers" / f"{key[:32]}.json"
     try:
-        return PeerStats.from_dict(json.loads(cache_file.read_text(encoding="utf-8")))
+        stat = cache_file.stat()
+        held = _memory.get(str(cache_file))
+        if held is not None and held[0] == (stat.st_size, stat.st_mtime_ns):
+            return held[1]
+        stats = PeerStats.from_dict(json.loads(cache_file.read_text(encoding="utf-8")))
+        _memory[str(cache_file)] = ((stat.st_size, stat.st_mtime_ns), stats)
+        return stats
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no cache yet, or an unreadable one: compute afresh
-    stats = compute_peer_stats(folder, lexicon)
+    stats = shipped_stats(key, folder) or compute_peer_stats(folder, lexicon)
     _write_atomically(cache_file, json.dumps(stats.to_dict(), ensure_ascii=False))
     return stats
 
 
+def shipped_stats(key: str, folder: Path) -> PeerStats | None:
+    """The precomputed statistics shipped with the app, when they were made under ``key`` (the
+    same peers, lexicon and word lists, wherever the peers now live: ``folder``)."""
+    try:
+        shipped = json.loads(SHIPPED_STATS.read_text(encoding="utf-8"))
+        if shipped.get("key") == key:
+            return replace(PeerStats.from_dict(shipped["stats"]), folder=str(folder))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # not shipped (a source checkout being edited) or damaged: compute instead
+    return None
+
+
+def write_shipped_stats() -> Path:
+    """Compute the shipped peers' statistics and store them beside the peers, with their key."""
+    lexicon = load_lexicon()
+    data = {
+        "key": cache_key(DEFAULT_PEERS, lexicon),
+        "stats": replace(compute_peer_stats(DEFAULT_PEERS, lexicon), folder="").to_dict(),
+    }
+    SHIPPED_STATS.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return SHIPPED_STATS
+
+
 def compute_peer_stats(folder: Path, lexicon: Lexicon) -> PeerStats:
     """Read, parse and measure every peer plan in ``folder`` (no cache)."""
+    from checks.themes.peer_sentences import SentenceIndex, phrases_with_themes, theme_sentences
     from desktop.plan.read.loader import load_plan
 
     peers: list[PeerPlan] = []
-    texts: list[tuple[str, str]] = []
+    found: list[tuple[str, dict[str, set[str]]]] = []
     skipped: list[dict[str, str]] = []
     for path in peer_files(folder):
         try:
-            _source, plan = load_plan(path)
+            source, plan = load_plan(path)
         except InputError as error:
             skipped.append({"file": path.name, "problem": error.message})
             continue
-        themes = {}
         kind, _certain = kind_of(plan)
-        for cov in coverage(plan, lexicon):
+        covs = coverage(plan, lexicon)
+        sentences, spans = theme_sentences(covs, SentenceIndex(plan.text), source.source_line)
+        themes = {}
+        for cov in covs:
             themes[cov.theme.id] = {
                 "status": cov.status.value,
                 "headlines": list(cov.headlines),
                 "parts": {p.id: p.status.value for p in cov.parts},
+                "sentences": sentences.get(cov.theme.id, []),
             }
         digest = hashlib.sha256(plan.text.encode("utf-8")).hexdigest()
         peers.append(PeerPlan(name=path.name, digest=digest, themes=themes, kind=kind))
-        texts.append((path.name, body_text(plan)))
-    return PeerStats(str(folder), tuple(peers), tuple(_shared_phrases(texts, lexicon)), tuple(skipped))
+        found.append((path.name, phrases_with_themes(_own_words(plan), spans)))
+    return PeerStats(str(folder), tuple(peers), tuple(_shared_phrases(found)), tuple(skipped))
 
 
 def body_text(plan: Plan) -> str:
@@ -152,30 +222,45 @@ def body_text(plan: Plan) -> str:
     return "\n".join(p.span.slice(plan.text) for p in plan.paragraphs if p.role not in kept)
 
 
-def _shared_phrases(texts: list[tuple[str, str]], lexicon: Lexicon) -> list[dict[str, object]]:
-    """Key phrases (jieba TF-IDF) of each peer, kept when at least two peers use them."""
-    if len(texts) < 2:
-        return []
-    from checks.themes.coverage import domain_words
-    from desktop.plan.knowledge.tokens import keyword_extractor
+def _own_words(plan: Plan) -> str:
+    """The plan's text with the notice, title and closing lines blanked (offsets kept)."""
+    kept = {ParagraphRole.NOTICE, ParagraphRole.TITLE, ParagraphRole.CLOSING}
+    text = list(plan.text)
+    for paragraph in plan.paragraphs:
+        if paragraph.role in kept:
+            for i in range(paragraph.span.start, paragraph.span.end):
+                if text[i] != "\n":
+                    text[i] = " "
+    return "".join(text)
 
-    extractor = keyword_extractor()
 
-    domain = domain_words(lexicon)
-    weights: dict[str, float] = {}
-    for _name, text in texts:
-        tags = extractor.extract_tags(text, topK=KEYWORDS_PER_PEER, withWeight=True, allowPOS=KEYWORD_POS)
-        for word, weight in tags:
-            # Two-character words are mostly generic (交流, 监测) unless they are domain terms (双减).
-            if (len(word) >= 3 or word in domain) and not any(ch.isdigit() for ch in word):
-                weights[word] = weights.get(word, 0.0) + weight
-    phrases = []
-    for word, weight in weights.items():
-        users = [name for name, text in texts if word in text]
-        if len(users) >= 2:
-            phrases.append({"phrase": word, "peers": users, "weight": round(weight, 4)})
-    phrases.sort(key=lambda p: (-len(p["peers"]), -p["weight"], p["phrase"]))  # type: ignore[arg-type]
-    return phrases
+def _shared_phrases(found: list[tuple[str, dict[str, set[str]]]]) -> list[dict[str, object]]:
+    """The specific phrases at least two peers name, with the themes they were named under."""
+    users: dict[str, list[str]] = {}
+    themes: dict[str, set[str]] = {}
+    for name, phrases in found:
+        for phrase, under in phrases.items():
+            users.setdefault(phrase, []).append(name)
+            themes.setdefault(phrase, set()).update(under)
+    shared = [
+        {"phrase": phrase, "peers": names, "weight": len(names), "themes": sorted(themes[phrase])}
+        for phrase, names in users.items()
+        if len(names) >= 2 and len(themes[phrase]) <= MAX_THEMES_PER_PHRASE
+    ]
+    shared.sort(key=lambda p: (-len(p["peers"]), -len(str(p["phrase"])), str(p["phrase"])))  # type: ignore[arg-type]
+    return shared
+
+
+def peer_sentences(
+    stats: PeerStats, theme_id: str, exclude_digest: str = "", kind: str = DEFAULT_KIND
+) -> list[dict[str, object]]:
+    """What the peers of ``kind`` wrote about the theme: {"peer", "file", "line", "text"} each."""
+    out: list[dict[str, object]] = []
+    for peer in same_kind(stats, kind, exclude_digest):
+        info = peer.themes.get(theme_id) or {}
+        for sentence in info.get("sentences", []):  # type: ignore[union-attr]
+            out.append({"peer": Path(peer.name).stem, "file": peer.name, **sentence})  # type: ignore[dict-item]
+    return out
 
 
 def peer_covering(
@@ -213,3 +298,7 @@ def _write_atomically(path: Path, content: str) -> None:
         os.replace(tmp, path)
     except OSError as error:
         logger.warning("cannot write peer cache %s: %s", path, error)
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_shipped_stats()}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from checks.themes.coverage import Status, ThemeCoverage, coverage
 from checks.themes.lexicon import Lexicon, checklist, kind_of
-from checks.themes.peers import PeerStats, body_text, peer_covering, same_kind
+from checks.themes.peers import PeerStats, body_text, peer_covering, peer_sentences, same_kind
 from desktop.plan.model import Plan, PlanKind
 
 
@@ -26,6 +26,10 @@ class ThemeRow:
     peers_covering: int
     peers_total: int
     peer_headlines: tuple[str, ...]
+    # What the peers of the draft's kind wrote about it: {"peer", "file", "line", "text"}.
+    peer_sentences: tuple[dict[str, object], ...] = ()
+    # The specific phrases peers name under this theme and the draft does not (see ``suggestions``).
+    suggestions: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:
@@ -68,22 +72,26 @@ def themes_report(
     own_digest = hashlib.sha256(plan.text.encode("utf-8")).hexdigest()
     rows = []
     total = len(same_kind(peers, lexicon.kind, own_digest)) if peers is not None else 0
+    found = suggestions(plan, peers, lexicon, own_digest) if peers is not None else []
     for cov in coverage(plan, lexicon):
+        sentences: list[dict[str, object]] = []
         if peers is not None:
             covering, total, heads = peer_covering(peers, cov.theme.id, own_digest, lexicon.kind)
+            sentences = peer_sentences(peers, cov.theme.id, own_digest, lexicon.kind)
         else:
             covering, total, heads = 0, 0, []
         expected = not cov.theme.required and total > 0 and covering >= share * total
-        rows.append(ThemeRow(cov, expected, covering, total, tuple(heads)))
+        mine = tuple(str(s["phrase"]) for s in found if cov.theme.id in s.get("themes", ()))  # type: ignore[operator]
+        rows.append(ThemeRow(cov, expected, covering, total, tuple(heads), tuple(sentences), mine))
     rows.sort(key=lambda r: (not r.required, not r.expected))  # stable: lexicon order within groups
-    found = suggestions(plan, peers, lexicon, own_digest) if peers is not None else []
     return ThemesReport(tuple(rows), tuple(found), total, lexicon.kind, certain)
 
 
 def suggestions(
     plan: Plan, peers: PeerStats, lexicon: Lexicon, own_digest: str = ""
 ) -> list[dict[str, object]]:
-    """Phrases most peers of the draft's kind use and the draft never does, most used first."""
+    """Specific phrases (programmes, measures) most peers of the draft's kind name and the draft
+    never does, most used first; each with the themes it was named under."""
     others = {p.name for p in same_kind(peers, lexicon.kind or kind_of(plan)[0], own_digest)}
     if len(others) < 2:
         return []
@@ -95,7 +103,15 @@ def suggestions(
         users = [u for u in item["peers"] if u in others]  # type: ignore[union-attr]
         if len(users) < max(need, 2) or phrase in text:
             continue
-        out.append({"phrase": phrase, "peers": users, "peers_count": len(users), "weight": item["weight"]})
+        out.append(
+            {
+                "phrase": phrase,
+                "peers": users,
+                "peers_count": len(users),
+                "weight": item["weight"],
+                "themes": list(item.get("themes", [])),  # type: ignore[call-overload]
+            }
+        )
         if len(out) >= lexicon.settings.suggestion_limit:
             break
     return out
@@ -124,6 +140,8 @@ def report_to_dict(
             "peers_covering": row.peers_covering,
             "peers_total": row.peers_total,
             "peer_headlines": list(row.peer_headlines),
+            "peer_sentences": [dict(sentence) for sentence in row.peer_sentences],
+            "suggestions": list(row.suggestions),
         }
         if cov.parts:
             item["parts"] = [{"id": p.id, "name": p.name, "status": p.status.value} for p in cov.parts]

@@ -19,7 +19,11 @@ _MARK = {"covered": "✔", "weak": "△", "missing": "✘"}
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="要点文件（.txt、.docx 或 .plan.yaml）")
     parser.add_argument("--json", action="store_true", help="输出 JSON（供程序使用）")
-    parser.add_argument("--peers", metavar="DIR", help="范本文件夹（.txt、.docx；默认使用内置范本）")
+    parser.add_argument(
+        "--peers",
+        metavar="DIR",
+        help="范本文件夹（.txt、.docx；默认使用参考资料库中的范本，没有时用内置范本）",
+    )
     parser.add_argument(
         "--expected-share",
         type=float,
@@ -40,16 +44,28 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = {"file": str(args.file), **report_to_dict(report, source.source_line)}
         data["skipped_peers"] = list(peers.skipped)
+        data["peers_folder"] = peers.folder
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report_text(str(args.file), report, source.source_line, peers.skipped))
+        sys.stdout.write(report_text(str(args.file), report, source.source_line, peers.skipped, peers.folder))
     return 0
 
 
-def report_text(name: str, report, source_line, skipped) -> str:
+def _where_peers(folder: str) -> str:
+    """Which peer set was used: the writer's library, the shipped one, or a folder given."""
+    from checks.themes.peers import DEFAULT_PEERS
+
+    if not folder or Path(folder) == DEFAULT_PEERS:
+        return "，内置"
+    if Path(folder).parent.name == "references" and Path(folder).name == "peer":
+        return "，来自参考资料库"
+    return f"，来自 {folder}"
+
+
+def report_text(name: str, report, source_line, skipped, folder: str = "") -> str:
     """The human checklist: required and expected themes first, then the rest and the phrases."""
-    out = [f"{name} 主题覆盖（范本 {report.peers_total} 篇）", ""]
+    out = [f"{name} 主题覆盖（范本 {report.peers_total} 篇{_where_peers(folder)}）", ""]
     groups = (
         ("必备主题", lambda r: r.required),
         ("范本普遍覆盖的主题", lambda r: r.expected),
