@@ -22,7 +22,7 @@ import docx  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from desktop.plan.export import ooxml  # noqa: E402
+from desktop.plan.export import ooxml, package  # noqa: E402
 from desktop.plan.export.docx_writer import (  # noqa: E402
     BODY_PITCH,
     CHAR,
@@ -55,8 +55,11 @@ def paragraph_style(doc, name: str, based_on: str | None, *, outline: int | None
         ooxml.set_indent(ppr, **layout["indent"])
     if "jc" in layout:
         ooxml.set_justification(ppr, layout["jc"])
-    if layout.get("keep_next"):
+    if layout.get("keep_next"):  # a heading never ends a page: it goes down with its text
         ooxml.set_flag(ppr, "keepNext", True)
+        ooxml.set_flag(ppr, "keepLines", True)
+    if "color" in layout:
+        ooxml.set_attrs(ooxml.child(rpr, "color", ooxml.RPR_SEQ), val=layout["color"])
     ooxml.set_outline_level(ppr, outline)
     return style
 
@@ -99,7 +102,10 @@ def build(out: Path) -> None:
     normal = doc.styles["Normal"]
     ppr = normal.element.get_or_add_pPr()
     rpr = normal.element.get_or_add_rPr()
-    ooxml.set_flag(ppr, "widowControl", False)  # widow control stole the 22nd line
+    # Widow/orphan control: no paragraph leaves one row alone at a page's foot or top (two
+    # characters alone on a new page looked like a mistake). A page then ends a row short where
+    # a split would strand one; the grid itself is unchanged.
+    ooxml.set_flag(ppr, "widowControl", True)
     ooxml.set_exact_spacing(ppr, BODY_PITCH)
     ooxml.set_justification(ppr, "both")
     # Said explicitly: without it LibreOffice 7.4 hangs a closing comma past the margin and then
@@ -116,13 +122,19 @@ def build(out: Path) -> None:
         doc, "标题", "Normal", size=22, snap=False, jc="center", indent={"first_chars": 0, "first_twips": 0}
     )
     for level, name in enumerate(("一级标题", "二级标题", "三级标题", "四级标题")):
-        paragraph_style(doc, name, "正文", outline=level, keep_next=level < 2)
+        paragraph_style(doc, name, "正文", outline=level, keep_next=True)
     paragraph_style(doc, "主送机关", "Normal", jc="left")
     paragraph_style(doc, "署名", "Normal", jc="right", indent={"right": 2 * CHAR})
     paragraph_style(doc, "成文日期", "Normal", jc="right", indent={"right": 4 * CHAR})
     # 附件：1.名称 — wrapped lines align with the name, so the hanging indent is the width of 附件：
     paragraph_style(doc, "附件说明", "Normal", indent={"left": 5 * CHAR, "hanging_twips": 3 * CHAR})
     paragraph_style(doc, "附件标识", "Normal", jc="left")
+    # 版头 (7.2.4, 7.2.5): the sign red and centred, off the grid (its size is practice: a bureau
+    # changes it here or in its own template); the 发文字号 centred on a grid row.
+    centred = {"first_chars": 0, "first_twips": 0}
+    sign = {"size": 42, "spacing": 0, "snap": False, "line": None, "color": "FF0000"}
+    paragraph_style(doc, "发文机关标志", "Normal", jc="center", indent=centred, **sign)
+    paragraph_style(doc, "发文字号", "Normal", jc="center", indent=centred)
     half = CHAR * 14 // 16  # one 4号 character
     # 版记 rows are a little under the grid pitch (snapToGrid off) so that n rows plus the table's
     # rules fit in n grid rows and the table can end on the 版心's last row.
@@ -153,8 +165,8 @@ def build(out: Path) -> None:
     ooxml.set_theme_font_lang(doc.settings.element)
 
     apply_profile(doc, load_profile(HERE / "official.yaml"))
-    doc.core_properties.title = "党政机关公文格式（GB/T 9704-2012）模板"
-    doc.core_properties.author = "PlanDesk"
+    package.drop_leftovers(doc)
+    package.set_properties(doc, "", "")
     doc.save(out)
 
 

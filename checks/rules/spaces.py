@@ -116,6 +116,8 @@ def _gaps(ctx: Context, paragraph: Paragraph) -> list[Span]:
         i, j = match.start(), match.end()
         if i == 0 or j >= len(body) or body[:i].isspace():
             continue  # indentation, not a gap inside the text
+        if paragraph.role is ParagraphRole.TABLE and "\t" in match.group():
+            continue  # the cell separator of a table pasted from Word (desktop.plan.tables)
         if _inside(body, i, "《", "》") or _inside(body, i, "“", "”"):
             continue  # a title or slogan quoted as written: 《深化体教融合 促进…》“不忘初心 牢记使命”
         if _LABEL_AFTER.match(body, j) or _TIME_AFTER.match(body, j):

@@ -151,6 +151,7 @@ class ParagraphRole(str, Enum):
     HEADING = "heading"  # a numbered or role heading line (body may follow on it)
     BLOCK = "block"  # a labelled block inside an item (目标任务：…)
     BODY = "body"  # continuation text of a node
+    TABLE = "table"  # a row of a table (｜a｜b｜, or tab-separated cells): see desktop.plan.tables
     CLOSING = "closing"  # signature, date, 附注 such as （此件公开发布） after the plan
 
 

@@ -35,6 +35,7 @@ from desktop.plan.model import (
 )
 from desktop.plan.points import find_points
 from desktop.plan.roles import Label, match_label
+from desktop.plan.tables import table_rows
 
 _SENTENCE_END = "。！？!?"
 _HEADLINE_COLON_MAX = 25  # 事业发展水平：… — a short phrase before a colon is the item's headline
@@ -89,6 +90,13 @@ def parse(text: str, overrides: Metadata | None = None, file_names: Sequence[str
     body_lines = [
         n for n in range(front.body_start, front.body_end + 1) if stripped[n - 1].start < stripped[n - 1].end
     ]
+    # Table rows are neither headings nor sentences: a merged row's 一、办学条件 heads no node.
+    table_lines = _table_lines(text, line_spans)
+    if table_lines:
+        for number in table_lines:
+            if roles[number - 1] is ParagraphRole.BLANK:
+                roles[number - 1] = ParagraphRole.TABLE
+        body_lines = [n for n in body_lines if n not in table_lines]
     matches = _markers(text, stripped, body_lines)
     ranks = sorted({m.style.rank for m in matches.values() if m})
     section_rank = ranks[0] if len(ranks) >= 2 else None
@@ -165,6 +173,14 @@ def parse(text: str, overrides: Metadata | None = None, file_names: Sequence[str
         notice=front.notice,
         lines=index,
     )
+
+
+def _table_lines(text: str, line_spans: list[Span]) -> set[int]:
+    """1-based lines that are table rows (cheap when the text has no bar and no tab). Whole
+    lines, not stripped ones: a tab at a pasted row's end is an empty cell."""
+    if "｜" not in text and "|" not in text and "\t" not in text:
+        return set()
+    return {index + 1 for index in table_rows([text[s.start : s.end] for s in line_spans])}
 
 
 def _markers(text: str, stripped: list[Span], body_lines: list[int]) -> dict[int, MarkerMatch | None]:

@@ -21,7 +21,7 @@ from desktop.plan.plan_words import alternation, words
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 _RANGE_SEPARATORS = "-－~～〜—–"
-_DELIMITERS = frozenset("，,。.；;：:、（）()“”\"‘’'《》【】[]！!？?\n\t 　")
+_DELIMITERS = frozenset("，,。.；;：:、（）()“”\"‘’'《》【】[]！!？?\n\t 　｜|")
 _SUBJECT_MAX = 14
 
 
@@ -190,5 +190,26 @@ def extract_targets(plan: Plan) -> list[Target]:
         if paragraph.role in (ParagraphRole.TITLE, ParagraphRole.CLOSING):
             continue
         span = paragraph.span
+        if paragraph.role is ParagraphRole.TABLE:
+            found.extend(_row_targets(text, span, lines))
+            continue
         found.extend(targets_in(text[span.start : span.end], span.start, lines))
+    return found
+
+
+def _row_targets(text: str, span: Span, lines: LineIndex) -> list[Target]:
+    """The targets of a table row, cell by cell; a value alone in its cell (｜入园率｜99%以上｜)
+    counts what the nearest cell of words before it names."""
+    from dataclasses import replace
+
+    from desktop.plan.tables import cell_spans
+
+    found: list[Target] = []
+    label = ""
+    for start, end in cell_spans(text[span.start : span.end]):
+        cell = text[span.start + start : span.start + end]
+        in_cell = targets_in(cell, span.start + start, lines)
+        found.extend(t if t.subject or not label else replace(t, subject=label) for t in in_cell)
+        if not in_cell and any("\u4e00" <= ch <= "\u9fff" for ch in cell):
+            label = cell
     return found

@@ -25,6 +25,11 @@ def soffice() -> str | None:
 
 def render_pdf(docx: Path, outdir: Path) -> Path:
     """Convert ``docx`` to PDF in ``outdir``; soffice exits 0 even on failure, so check the file."""
+    return render_many([docx], outdir)[0]
+
+
+def render_many(docxs: list[Path], outdir: Path) -> list[Path]:
+    """Convert every file in one soffice run (starting LibreOffice costs more than a page)."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("soffice not found")
@@ -40,19 +45,20 @@ def render_pdf(docx: Path, outdir: Path) -> Path:
                 "pdf",
                 "--outdir",
                 str(outdir),
-                str(docx),
+                *(str(d) for d in docxs),
             ],
             env=env,
             check=False,
             capture_output=True,
-            timeout=180,
+            timeout=180 + 10 * len(docxs),
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = Path(outdir) / (Path(docx).stem + ".pdf")
-    if not pdf.is_file():
-        raise RuntimeError(f"LibreOffice produced no PDF for {docx}")
-    return pdf
+    pdfs = [Path(outdir) / (Path(d).stem + ".pdf") for d in docxs]
+    for docx, pdf in zip(docxs, pdfs, strict=True):
+        if not pdf.is_file():
+            raise RuntimeError(f"LibreOffice produced no PDF for {docx}")
+    return pdfs
 
 
 @dataclass
@@ -116,6 +122,63 @@ def horizontal_rules(page) -> list[tuple[float, float, float, float]]:
                 if rect.height < 2 and rect.width > 50:
                     rules.append((rect.x0, rect.x1, (rect.y0 + rect.y1) / 2, rect.height))
     return sorted(rules, key=lambda r: r[2])
+
+
+TEXT_TOP_MM, TEXT_BOTTOM_MM = 37.0, 262.0  # the 版心 of the official template
+
+
+def banji_top(page) -> float | None:
+    """The y (pt) of the 版记's top rule: the first rule in the lower half of the page."""
+    low = [r for r in horizontal_rules(page) if r[2] > page.rect.height / 2]
+    return low[0][2] if low else None
+
+
+def body_pages(pdf) -> list[list[Line]]:
+    """Per page, the lines of the text block: above the page number and above the 版记."""
+    pages = []
+    for page in pdf:
+        limit = TEXT_BOTTOM_MM * MM
+        top_rule = banji_top(page)
+        if top_rule is not None:
+            limit = min(limit, top_rule)
+        pages.append([line for line in page_lines(page) if line.top < limit])
+    return pages
+
+
+@dataclass
+class Placed:
+    """A paragraph of the .docx found in the render: its lines as (page index, line index)."""
+
+    style: str
+    text: str
+    lines: list[tuple[int, int]]
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def place(paragraphs: list[tuple[str, str]], pages: list[list[Line]]) -> list[Placed]:
+    """Find each (style, text) paragraph, in order, as consecutive rendered lines; paragraphs not
+    found (empty ones, text the renderer changed) are left out."""
+    stream = [(p, i, _squeeze(line.text)) for p, lines in enumerate(pages) for i, line in enumerate(lines)]
+    placed, k = [], 0
+    for style, text in paragraphs:
+        want = _squeeze(text)
+        if not want:
+            continue
+        j = k
+        while j < len(stream) and not (stream[j][2] and want.startswith(stream[j][2])):
+            j += 1
+        got, lines, m = "", [], j
+        while m < len(stream) and len(got) < len(want) and want.startswith(got + stream[m][2]):
+            got += stream[m][2]
+            lines.append(stream[m][:2])
+            m += 1
+        if lines and got == want:
+            placed.append(Placed(style, want, lines))
+            k = m
+    return placed
 
 
 def main(argv: list[str]) -> int:

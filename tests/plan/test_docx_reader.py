@@ -104,8 +104,8 @@ def test_tables_in_place_headers_and_images_ignored(tmp_path):
     assert lines == [
         "2027年某区教育工作要点",
         "一、重点项目",
-        "序号\t项目\t责任单位",
-        "1\t新建学校\t基建科",
+        "｜序号｜项目｜责任单位｜",  # a table row between bars: see desktop.plan.tables
+        "｜1｜新建学校｜基建科｜",
         "二、保障措施",
     ]
     assert all("页眉" not in line for line in lines)

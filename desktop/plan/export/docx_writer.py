@@ -27,10 +27,14 @@ from desktop.plan.model import MarkerStyle, Node, NodeKind, Plan
 if TYPE_CHECKING:
     from docx.document import Document
 
+    from desktop.plan.export.notice import NoticeHead
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATE = template_path("official.docx")
 
+# The page templates/build_official.py writes into the template. The export reads the geometry
+# back from the template's section properties (``geometry.Geometry``), never from these.
 CHAR = 320  # one 3号 character (16 pt) in twips
 BODY_PITCH = 579  # floor(12756 / 22): 22 rows in the 版心
 TEXT_WIDTH = 8845  # 版心 156 mm
@@ -128,7 +132,7 @@ def apply_profile(doc: Document, profile: ExportProfile) -> None:
     """Write the profile's fonts and bold into the template's styles and page-number footers."""
     from docx.oxml.ns import qn
 
-    from desktop.plan.export import ooxml
+    from desktop.plan.export import ooxml, package
 
     names = {s.name for s in doc.styles}
     for name, choice in profile.styles.items():
@@ -144,7 +148,7 @@ def apply_profile(doc: Document, profile: ExportProfile) -> None:
     if body:
         defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
         ooxml.set_fonts(defaults, profile.font(body.font), profile.latin_font)
-    ooxml.declare_fonts(doc.part, ((n[0], n[1] if len(n) > 1 else None) for n in profile.fonts.values()))
+    package.declare_fonts(doc.part, profile.fonts.values())
 
     # 页码 (7.5): odd pages right and even pages left, one 4号 character in.
     doc.settings.odd_and_even_pages_header_footer = True
@@ -163,10 +167,20 @@ def apply_profile(doc: Document, profile: ExportProfile) -> None:
 # --- the document ------------------------------------------------------------------------------
 
 
-def build_document(plan: Plan, template: Path | None = None) -> Document:
-    """The official document for ``plan``: notice first when there is one, the plan as its 附件."""
+def build_document(plan: Plan, template: Path | None = None, head: NoticeHead | None = None) -> Document:
+    """The official document for ``plan``: notice first when there is one (with its 版头 when
+    ``head`` is given, a notice written from the metadata if the plan has none), the plan as
+    its 附件."""
     import docx
 
+    from desktop.plan.export import package
+
+    if head is not None:
+        head = head.with_defaults(plan.metadata.issuer)
+        if not head.sign:
+            raise InputError(
+                None, "没有发文机关标志：请在“公文信息”中填写发文机关或发文机关标志（命令行：--sign）"
+            )
     template = Path(template) if template else DEFAULT_TEMPLATE
     try:
         doc = docx.Document(str(template))
@@ -184,7 +198,15 @@ def build_document(plan: Plan, template: Path | None = None) -> Document:
         raise InputError(template, exc.problem) from None
     from desktop.plan.export.docx_layout import PlanLayout
 
-    PlanLayout(doc, plan, profile or ExportProfile()).write()
+    try:
+        PlanLayout(doc, plan, profile or ExportProfile(), head).write()
+    except InputError as exc:
+        if exc.path is not None:
+            raise
+        raise InputError(template, exc.problem) from None
+    package.drop_leftovers(doc)
+    title = plan.metadata.title or (plan.title_span.slice(plan.text) if plan.title_span else "")
+    package.set_properties(doc, title, plan.metadata.issuer)
     return doc
 
 
@@ -204,9 +226,9 @@ def save_atomically(doc: Document, out: Path) -> None:
         raise
 
 
-def write_docx(plan: Plan, out: Path, template: Path | None = None) -> None:
+def write_docx(plan: Plan, out: Path, template: Path | None = None, head: NoticeHead | None = None) -> None:
     """Export ``plan`` to ``out`` in the official layout (atomically)."""
-    save_atomically(build_document(plan, template), out)
+    save_atomically(build_document(plan, template, head), out)
 
 
 def heading_style(node: Node) -> str:

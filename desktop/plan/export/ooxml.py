@@ -8,7 +8,7 @@ so ``docx_writer`` can speak in GB/T 9704 terms and never touch XML itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docx.oxml import OxmlElement
@@ -191,6 +191,19 @@ def set_outline_level(ppr: BaseOxmlElement, level: int | None) -> None:
         set_attrs(child(ppr, "outlineLvl", PPR_SEQ), val=level)
 
 
+def set_bottom_border(ppr: BaseOxmlElement, color: str, eighths: int, space_pt: int) -> None:
+    """A single rule under the paragraph, ``space_pt`` below its last row (the 版头's red rule)."""
+    borders = child(ppr, "pBdr", PPR_SEQ)
+    remove_children(borders, "bottom")
+    bottom = OxmlElement("w:bottom")
+    set_attrs(bottom, val="single", sz=eighths, space=space_pt, color=color)
+    later = borders.find(qn("w:right"))  # pBdr sequence: top left bottom right between bar
+    if later is None:
+        borders.append(bottom)
+    else:
+        later.addprevious(bottom)
+
+
 def add_tab(ppr: BaseOxmlElement, position: int, kind: str = "right") -> None:
     tabs = child(ppr, "tabs", PPR_SEQ)
     tab = OxmlElement("w:tab")
@@ -234,28 +247,6 @@ def set_theme_font_lang(settings: BaseOxmlElement, east_asia: str = "zh-CN") -> 
     set_attrs(element, val="en-US", eastAsia=east_asia)
 
 
-def declare_font(font_table: BaseOxmlElement, name: str, alt_name: str | None, charset: str = "86") -> None:
-    """Declare a font in fontTable.xml with a substitute Word uses where it is not installed.
-
-    ``charset 86`` (GB2312) tells Word the face is Chinese, so a missing 仿宋_GB2312 falls back
-    to another Chinese face (the ``altName``) rather than to a Latin one.
-    """
-    for font in font_table.findall(qn("w:font")):
-        if font.get(qn("w:name")) == name:
-            font_table.remove(font)
-    font = OxmlElement("w:font")
-    set_attrs(font, name=name)
-    if alt_name:
-        alt = OxmlElement("w:altName")
-        set_attrs(alt, val=alt_name)
-        font.append(alt)
-    for tag, value in (("charset", charset), ("family", "modern"), ("pitch", "fixed")):
-        element = OxmlElement(f"w:{tag}")
-        set_attrs(element, val=value)
-        font.append(element)
-    font_table.append(font)
-
-
 # --- fields, breaks, tables ---------------------------------------------------------------------
 
 
@@ -287,96 +278,6 @@ def append_field(
     run(fld("separate"))
     run(result)
     run(fld("end"))
-
-
-def set_table_borders(tbl_pr: BaseOxmlElement, edges: dict[str, int]) -> None:
-    """Single-line borders, size in eighths of a point; edges not named get none."""
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is not None:
-        tbl_pr.remove(borders)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        size = edges.get(edge)
-        if size:
-            set_attrs(element, val="single", sz=size, space=0, color="000000")
-        else:
-            set_attrs(element, val="nil")
-        borders.append(element)
-    # tblPr sequence: tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize
-    # tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook
-    _insert_in_tblpr(tbl_pr, borders)
-
-
-_TBLPR_SEQ = _seq(
-    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
-)
-
-
-def _insert_in_tblpr(tbl_pr: BaseOxmlElement, element: BaseOxmlElement) -> None:
-    tag = element.tag.split("}")[1]
-    for name in _TBLPR_SEQ[_TBLPR_SEQ.index(tag) + 1 :]:
-        later = tbl_pr.find(qn(f"w:{name}"))
-        if later is not None:
-            later.addprevious(element)
-            return
-    tbl_pr.append(element)
-
-
-def set_table_geometry(tbl_pr: BaseOxmlElement, width: int, cell_margin: int | None = 0) -> None:
-    """Fixed layout of an exact width; zero cell margins so text lines up with the 版心."""
-    for tag in ("tblW", "tblLayout", "tblCellMar", "tblInd", "jc"):
-        remove_children(tbl_pr, tag)
-    tbl_w = OxmlElement("w:tblW")
-    set_attrs(tbl_w, w=width, type="dxa")
-    _insert_in_tblpr(tbl_pr, tbl_w)
-    tbl_ind = OxmlElement("w:tblInd")
-    set_attrs(tbl_ind, w=0, type="dxa")
-    _insert_in_tblpr(tbl_pr, tbl_ind)
-    layout = OxmlElement("w:tblLayout")
-    set_attrs(layout, type="fixed")
-    _insert_in_tblpr(tbl_pr, layout)
-    if cell_margin is not None:
-        mar = OxmlElement("w:tblCellMar")
-        for edge in ("top", "left", "bottom", "right"):
-            element = OxmlElement(f"w:{edge}")
-            set_attrs(element, w=cell_margin, type="dxa")
-            mar.append(element)
-        _insert_in_tblpr(tbl_pr, mar)
-
-
-TRPR_SEQ = _seq(
-    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden"
-)
-
-
-def set_row_height(tr_pr: BaseOxmlElement, twips: int, rule: str = "atLeast") -> None:
-    """At-least, not exact: exact rows clip a wrapped 抄送 line."""
-    set_attrs(child(tr_pr, "trHeight", TRPR_SEQ), val=twips, hRule=rule)
-
-
-def repeat_as_header(tr_pr: BaseOxmlElement) -> None:
-    """Mark a table row to repeat at the top of every page the table spans."""
-    child(tr_pr, "tblHeader", TRPR_SEQ)
-
-
-def cant_split(tr_pr: BaseOxmlElement) -> None:
-    child(tr_pr, "cantSplit", TRPR_SEQ)
-
-
-def declare_fonts(document_part, fonts: Iterable[tuple[str, str | None]]) -> None:
-    """Declare ``(name, substitute)`` pairs in fontTable.xml (python-docx keeps it as raw bytes)."""
-    from lxml import etree
-
-    for rel in document_part.rels.values():
-        if rel.reltype.endswith("/fontTable"):
-            part = rel.target_part
-            root = etree.fromstring(part.blob)
-            for name, alt in fonts:
-                declare_font(root, name, alt)
-            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            return
 
 
 def page_number_paragraph(paragraph, before: str, after: str, side: str, inset: int) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop.plan.errors import EMPTY_FILE, OLD_WORD_FORMAT, InputError, read_head
 from desktop.plan.numerals import to_chinese, to_circled
+from desktop.plan.tables import format_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_DOCUMENT_XML = 40 * 1024 * 1024
@@ -280,14 +281,30 @@ class _Reader:
                 self._container(child)
 
     def _table(self, table) -> None:
-        """A table row becomes one line, its cells separated by tabs, in place in the text."""
-        for row in table.iter(f"{W}tr"):
-            cells = []
-            for cell in row.findall(f"{W}tc"):
-                paragraphs = [self._runs_text(p) for p in cell.iter(f"{W}p")]
-                cells.append("".join(paragraphs).strip())
+        """A table row becomes one line in place, its cells between bars (``｜a｜b｜``, see
+        :mod:`desktop.plan.tables`). A cell merged across columns keeps its place with empty
+        cells after it, and a cell merged down is empty below its first row, so every row has as
+        many cells as the grid and a merged row such as ``一、办学条件`` reads as a row, not a heading."""
+        for row in _children(table, "tr"):
+            cells: list[str] = []
+            for cell in _children(row, "tc"):
+                cells.append(self._cell_text(cell))
+                cells.extend([""] * (_grid_span(cell) - 1))
             if any(cells):
-                self.out.append("\t".join(cells))
+                self.out.append(format_row(cells))
+
+    def _cell_text(self, cell) -> str:
+        """A cell's paragraphs (and those of a table nested in it) as one line: joined directly
+        after closing punctuation, with a space otherwise, so 组织科 / 宣传科 stay two words."""
+        text = ""
+        for paragraph in cell.iter(f"{W}p"):
+            piece = self._paragraph(paragraph).replace("\t", " ").strip()
+            if not piece:
+                continue
+            if text and text[-1] not in _CELL_JOINS_TIGHT:
+                text += " "
+            text += piece
+        return text
 
     def _paragraph(self, paragraph) -> str:
         return self._number(paragraph) + self._runs_text(paragraph)
@@ -321,6 +338,34 @@ class _Reader:
             elif tag == f"{W}tab" and element.getparent().tag == f"{W}r":
                 parts.append("\t")
         return "".join(parts)
+
+
+_CELL_JOINS_TIGHT = "。；;，,、：:！？!?"
+
+
+def _grid_span(cell) -> int:
+    """How many grid columns a cell covers (1 when its ``w:gridSpan`` is missing or garbled)."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    try:
+        return max(1, min(int(span.get(f"{W}val", "1")), 64)) if span is not None else 1
+    except ValueError:
+        return 1
+
+
+def _children(element, tag: str) -> list:
+    """Direct ``tag`` children, looking through content controls (``w:sdt``) and ``w:customXml``,
+    which Word wraps around rows and cells of forms."""
+    found = []
+    for child in element:
+        if child.tag == f"{W}{tag}":
+            found.append(child)
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                found.extend(_children(content, tag))
+        elif child.tag == f"{W}customXml":
+            found.extend(_children(child, tag))
+    return found
 
 
 def _inside_deletion(element, stop) -> bool:
