@@ -13,8 +13,9 @@ from checks.run import run_checks
 from desktop.plan.model import Plan
 
 # Half-width punctuation, [2026] document numbers, hyphen and ASCII-tilde ranges (3-5所),
-# leading-zero dates (01月).
-ENGINE_BLOCKERS = ("P002", "P004", "N005", "D008")
+# leading-zero dates (01月), placeholders left for a name (XX区, ***), and the prompts the app
+# itself inserted (（在此输入内容）): neither kind of placeholder may ever be printed.
+ENGINE_BLOCKERS = ("P002", "P004", "N005", "D008", "W005", "W012")
 
 
 def export_blockers(plan: Plan) -> list[Finding]:

@@ -37,14 +37,27 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 _SEVERITY_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
+PARTIAL = "部分修复："
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Replacement text for a span of the plan's text; only offered when the correction is certain."""
+    """Replacement text for a span of the plan's text; only offered when the correction is certain.
+
+    A finding's fixes together (``Finding.all_fixes``) remove its cause: after they are applied,
+    checking again reports nothing there. Where a rule can only mend part of the cause, the
+    description says so, starting with ``PARTIAL`` (部分修复：…), so the writer is not surprised
+    when the finding comes back.
+    """
 
     span: Span
     replacement: str
     description: str = ""
+
+    @property
+    def partial(self) -> bool:
+        """This fix mends only part of its finding's cause (its label says so)."""
+        return self.description.startswith(PARTIAL)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -73,7 +86,12 @@ class Finding:
     basis: str = ""
 
     def all_fixes(self) -> tuple[Fix, ...]:
-        """The single fix and the fix-all together, in text order."""
+        """Every fix of the finding in text order: what “应用修复” applies, all in one step.
+
+        ``fix`` is the correction at the finding's own place and ``fixes`` the other places of the
+        same cause (the rest of a renumbered run, every space of a paragraph); applying only
+        ``fix`` would move the problem, not remove it.
+        """
         found = ((self.fix,) if self.fix else ()) + self.fixes
         return tuple(sorted(found, key=lambda f: (f.span.start, f.span.end)))
 

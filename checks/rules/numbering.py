@@ -32,8 +32,10 @@ def _renumbered_markers(ctx: Context) -> dict[int, str]:
 
 
 def _renumber_fixes(ctx: Context, sequence: Sequence, node: Node) -> dict[str, object]:
-    """Finding keywords: the node's own renumbering (``fix``) and that of the rest of its run
-    (``fixes``), because renumbering one marker without the ones after it moves the problem.
+    """Finding keywords: the renumbering of the node and of the rest of its run, all as
+    ``fixes`` (no single ``fix``), because renumbering one marker without the ones after it
+    moves the problem to the next item instead of removing it; a panel that applies only a
+    finding's single fix must not be able to do that.
     No fix when the list holds run-in items, or is one of several lists renumbering would join
     (（1）（2） under 目标任务： and again under 工作措施：): renumbering counts only whole runs."""
     nodes = list(sequence.run.nodes)
@@ -46,8 +48,7 @@ def _renumber_fixes(ctx: Context, sequence: Sequence, node: Node) -> dict[str, o
         for n in rest
         if n.marker and n.marker.span.start in edits
     ]
-    own = found[0] if found and found[0].span == node.marker.span else None  # type: ignore[union-attr]
-    return {"fix": own, "fixes": tuple(found[1:] if own else found)}
+    return {"fixes": tuple(found)}
 
 
 def _verdicts(ctx: Context, *kinds: str) -> Iterator[tuple[Sequence, Verdict]]:

@@ -4,9 +4,10 @@ Every word list is data in ``resources/wording/*.yaml``, read once and validated
 The other W rules live beside this module, one idea each: variant characters (W002,
 ``wording_variants``), the spliced name (W004, ``wording_spliced``), political wording and
 formulas (W006, W007, ``wording_political``; W008, ``wording_formulas``), words decided by context
-and redundancy (W009, W010, ``wording_usage``). Here: typos (W001), doubled words (W003),
-placeholders (W005) and non-recommended variant word forms (W011). ``RULES`` lists them all. A writer's own words
-(``ctx.user_words``) silence these findings in the engine.
+and redundancy (W009, W010, ``wording_usage``), the app's own prompts (W012, ``prompts``).
+Here: typos (W001), doubled words (W003), placeholders (W005) and non-recommended variant word
+forms (W011). ``RULES`` lists them all. A writer's own words (``ctx.user_words``) silence these
+findings in the engine.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import lru_cache
 from checks.context import Context
 from checks.finding import Finding, Fix, Severity
 from checks.rule import Rule
+from checks.rules.prompts import AppPrompt
 from checks.rules.wording_formulas import FormulaNearMiss
 from checks.rules.wording_political import FormulaWording, PoliticalWording
 from checks.rules.wording_spliced import SplicedName
@@ -255,4 +257,5 @@ RULES: tuple[type[Rule], ...] = (
     ContextualWord,
     RedundantWording,
     VariantWord,
+    AppPrompt,
 )

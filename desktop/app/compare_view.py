@@ -1,25 +1,32 @@
 """The Compare window: last year's plan on the left, the draft on the right, row against row.
 
-The core (``desktop.plan.compare``) does all the work off the GUI thread; this module shows its
-rows in one table of two text columns, so both sides always scroll together and a row is as tall
-as the longer of its two texts. Edited text shows an inline character diff (deleted characters
-struck through in red on the left, inserted ones green on the right). Clicking a row, a target
-change or a carried-over sentence moves the main editor to that place in the draft.
+The core (``desktop.plan.compare``) does all the work off the GUI thread, through the main
+window's ``jobs``; this module shows its rows in one table of two text columns, so both sides
+always scroll together and a row is as tall as the longer of its two texts (the cells are drawn
+by ``compare_rows``).
 
-Last year's plan is remembered with the draft under ``extra["last_year"]`` (saved in .plan.yaml).
+Made for reading, not editing: clicking a row, a target change or a carried-over sentence moves
+the draft's cursor to the start of that place and scrolls to it, without selecting anything and
+without taking the focus from this window, so no keystroke can overwrite the draft by surprise.
+Most rows of a next-year draft are unchanged, so "只看改动" hides them (on by default, remembered),
+and F8 / Shift+F8 (or Alt+↓ / Alt+↑) step from change to change.
+
+Last year's plan is remembered with the draft under ``extra["last_year"]`` and saved with it in
+.plan.yaml; choosing it is not an edit of the text, so it does not mark the draft modified.
 """
 
 from __future__ import annotations
 
-import html
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,147 +36,50 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.app.compare_memory import CompareMemory
+from desktop.app.compare_rows import (
+    COLOURS,
+    KIND_NAMES,
+    HtmlDelegate,
+    carried_entries,
+    row_cells,
+    target_entries,
+)
+from desktop.app.screen_fit import available_area, fit_to_screen
 from desktop.plan.errors import InputError
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
-    from desktop.plan.compare import Comparison, Row
+    from desktop.plan.compare import Comparison
     from desktop.plan.model import Metadata
+
+__all__ = ["COLOURS", "CompareWindow", "compare_files", "open_compare"]
 
 logger = logging.getLogger(__name__)
 LAST_YEAR_KEY = "last_year"
 OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
-COLOURS = {  # row background by kind of change
-    "unchanged": "#ffffff",
-    "edited": "#fff6d6",
-    "moved": "#e3eefc",
-    "added": "#e2f5e1",
-    "removed": "#fbe3e3",
-}
-_SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
-_PREVIEW = 70  # characters of an unchanged node shown in its row
+WANTED_SIZE = (1280, 820)
+_SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the place in the draft
 
 
-class _Signals(QObject):
-    done = Signal(object, str)  # Comparison | None, error message
+def compare_files(old_path: str, text: str, overrides: Metadata | None) -> tuple[Comparison | None, str]:
+    """Load last year's plan, parse the draft snapshot and compare them: (result, "") or
+    (None, a Chinese message naming the file). Runs off the GUI thread."""
+    from desktop.plan.compare import compare_plans
+    from desktop.plan.parse import parse
+    from desktop.plan.read.loader import load_plan
 
-
-class _CompareTask(QRunnable):
-    """Loads last year's plan, parses the draft snapshot and compares them (never on the GUI thread)."""
-
-    def __init__(self, signals: _Signals, old_path: str, text: str, overrides: Metadata | None) -> None:
-        super().__init__()
-        self._signals, self._args = signals, (old_path, text, overrides)
-
-    def run(self) -> None:
-        old_path, text, overrides = self._args
-        try:
-            from desktop.plan.compare import compare_plans
-            from desktop.plan.parse import parse
-            from desktop.plan.read.loader import load_plan
-
-            _source, old_plan = load_plan(old_path)
-            result = compare_plans(old_plan, parse(text, overrides))
-        except InputError as error:
-            self._signals.done.emit(None, error.message)
-            return
-        except Exception:  # the core must not take the window down with it
-            logger.exception("compare failed")
-            self._signals.done.emit(None, "比对出错，请查看日志。")
-            return
-        self._signals.done.emit(result, "")
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints cells whose text is HTML (the inline diff) and sizes rows to the wrapped text."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        document.setTextWidth(max(50, option.rect.width() - 8))
-        return document
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        html_text = option.text
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        option.text = html_text
-        document = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
-        painter.setClipRect(QRectF(0, 0, option.rect.width() - 4, option.rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        view = option.widget
-        if isinstance(view, QTableWidget):
-            option.rect.setWidth(view.columnWidth(index.column()))
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()) + 8, int(document.size().height()) + 4)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
-
-
-def _cell(path: str, body: str, note: str = "") -> str:
-    head = f"<b>{html.escape(path)}</b>"
-    if note:
-        head += f" <span style='color:#666666'>{html.escape(note)}</span>"
-    return f"{head}<br>{body}"
-
-
-def _preview(text: str) -> str:
-    return _escape(text if len(text) <= _PREVIEW else text[:_PREVIEW] + "…")
-
-
-def row_cells(row: Row) -> tuple[str, str, str]:
-    """(left HTML, middle label, right HTML) of one row: the inline diff for edited text."""
-    from desktop.plan.compare import ChangeKind
-
-    kind = row.kind
-    label = kind.label
-    pair = row.pair
-    if pair is not None and pair.edited:
-        old_html, new_html = [], []
-        for op in pair.diff:
-            if op.op == "equal":
-                old_html.append(_escape(op.old))
-                new_html.append(_escape(op.new))
-                continue
-            if op.old:
-                old_html.append(
-                    f"<span style='background:#f7b9b9;text-decoration:line-through'>{_escape(op.old)}</span>"
-                )
-            if op.new:
-                new_html.append(f"<span style='background:#a8e4a0'>{_escape(op.new)}</span>")
-        left, right = "".join(old_html), "".join(new_html)
-        label += f"\n{pair.similarity:.0%}"
-    else:
-        left = _preview(row.old.text) if row.old else ""
-        right = _preview(row.new.text) if row.new else ""
-    if kind is ChangeKind.MOVED and pair is not None:
-        label += "\n" + ("跨部分" if pair.other_section else "调位置")
-    left_html = _cell(row.old.path, left) if row.old else ""
-    right_html = _cell(row.new.path, right) if row.new else ""
-    return left_html, label, right_html
+    try:
+        _source, old_plan = load_plan(old_path)
+    except InputError as error:
+        return None, error.message
+    return compare_plans(old_plan, parse(text, overrides)), ""
 
 
 class CompareWindow(QMainWindow):
@@ -183,19 +93,15 @@ class CompareWindow(QMainWindow):
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
         self.result: Comparison | None = None
+        self._generation = 0  # only the newest comparison's result is shown
+        self.memory = CompareMemory(main.settings.folder)
         self.setWindowTitle(self.tr("与去年要点比对"))
-        self.resize(1280, 820)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pending = False
 
         self.title = QLabel()
         self.summary = QLabel(self.tr("比对中…"))
         self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.choose_button = QPushButton(self.tr("更换去年要点…"))
-        self.choose_button.clicked.connect(lambda: self.choose_last_year() and self.refresh())
+        self.choose_button.clicked.connect(self._choose_and_refresh)
         self.refresh_button = QPushButton(self.tr("重新比对"))
         self.refresh_button.clicked.connect(self.refresh)
         header = QHBoxLayout()
@@ -205,36 +111,26 @@ class CompareWindow(QMainWindow):
         header.addLayout(titles, 1)
         header.addWidget(self.choose_button)
         header.addWidget(self.refresh_button)
+
+        self.changes_only = QCheckBox(self.tr("只看改动"))
+        self.changes_only.setToolTip(self.tr("隐藏未改动的条目（设置会被记住）"))
+        self.changes_only.setChecked(self.memory.changes_only)
+        self.changes_only.toggled.connect(self._changes_only_toggled)
+        self.previous_action = self._nav_action("上一处改动", -1, ("Shift+F8", "Alt+Up"), "Shift+F8 或 Alt+↑")
+        self.next_action = self._nav_action("下一处改动", 1, ("F8", "Alt+Down"), "F8 或 Alt+↓")
         legend = QHBoxLayout()
-        for kind, name in (
-            ("unchanged", "未改"),
-            ("edited", "修改"),
-            ("moved", "移动"),
-            ("added", "新增"),
-            ("removed", "删除"),
-        ):
-            swatch = QLabel(f" {name} ")
+        for kind, name in KIND_NAMES:
+            swatch = QLabel(f" {self.tr(name)} ")
             swatch.setStyleSheet(f"background:{COLOURS[kind]}; border:1px solid #bbbbbb; padding:1px 6px;")
             legend.addWidget(swatch)
         legend.addStretch(1)
+        legend.addWidget(self.changes_only)
+        self.previous_button = self._nav_button(self.previous_action)
+        self.next_button = self._nav_button(self.next_action)
+        legend.addWidget(self.previous_button)
+        legend.addWidget(self.next_button)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("去年"), self.tr("变化"), self.tr("今年（草稿）")])
-        self.table.setItemDelegateForColumn(0, HtmlDelegate(self.table))
-        self.table.setItemDelegateForColumn(2, HtmlDelegate(self.table))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 64)
-        head.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        self.table.cellClicked.connect(self._row_clicked)
-
+        self.table = self._make_table()
         self.targets = QListWidget()
         self.targets.itemClicked.connect(self._item_clicked)
         self.carried = QListWidget()
@@ -253,7 +149,8 @@ class CompareWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lists)
-        splitter.setSizes([600, 180])
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -262,18 +159,71 @@ class CompareWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.jump_requested.connect(self._jump)
+        self._place()
+
+    def _place(self) -> None:
+        """Sized for a desktop monitor, centred on the main window's screen, and clamped to its
+        available area, so on a 1366×768 laptop the whole window, lists included, is on screen."""
+        self.resize(*WANTED_SIZE)
+        area = available_area(self.main)
+        self.move(area.center() - self.rect().center())
+        fit_to_screen(self, area)
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels([self.tr("去年"), self.tr("变化"), self.tr("今年（草稿）")])
+        table.setItemDelegateForColumn(0, HtmlDelegate(table))
+        table.setItemDelegateForColumn(2, HtmlDelegate(table))
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A light selection: the row's own colour (its kind of change) stays readable around it.
+        palette = table.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#c5dcf7"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#000000"))
+        table.setPalette(palette)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        head = table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(1, table.fontMetrics().horizontalAdvance("相似度 100%") + 16)
+        head.sectionResized.connect(table.resizeRowsToContents)
+        table.cellClicked.connect(self._row_clicked)
+        table.cellDoubleClicked.connect(self._row_double_clicked)
+        table.setToolTip(self.tr("单击：草稿的光标移到该条开头；双击：切换到草稿窗口"))
+        return table
+
+    def _nav_action(self, label: str, direction: int, keys: tuple[str, ...], shown: str) -> QAction:
+        action = QAction(self.tr(label), self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{self.tr(label)}（{shown}）")
+        action.triggered.connect(self.next_change if direction > 0 else self.previous_change)
+        self.addAction(action)
+        return action
+
+    def _nav_button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        return button
 
     # Last year's plan ------------------------------------------------------------------------------
     def last_year_path(self) -> str:
-        value = self.main.files.draft.extra.get(LAST_YEAR_KEY)
+        """Last year's plan of this draft: saved with it, else remembered for its file."""
+        draft = self.main.files.draft
+        value = draft.extra.get(LAST_YEAR_KEY) or self.memory.last_year_for(draft.path or draft.source_path)
         return str(value) if value else ""
 
     def set_last_year(self, path: str | Path) -> None:
-        """Remember last year's plan with the draft (saved in its .plan.yaml as ``last_year``)."""
-        resolved = str(Path(path).resolve())
-        if self.main.files.draft.extra.get(LAST_YEAR_KEY) != resolved:
-            self.main.files.draft.extra[LAST_YEAR_KEY] = resolved
-            self.main.editor.document().setModified(True)
+        """Remember last year's plan with the draft (saved in its .plan.yaml as ``last_year``) and
+        for its file. Not an edit of the text: the draft is not marked modified."""
+        draft = self.main.files.draft
+        draft.extra[LAST_YEAR_KEY] = str(Path(path).resolve())
+        self.memory.remember_last_year(draft.path or draft.source_path, str(draft.extra[LAST_YEAR_KEY]))
 
     def choose_last_year(self) -> bool:
         start = self.last_year_path() or self.main.settings.last_folder()
@@ -283,6 +233,10 @@ class CompareWindow(QMainWindow):
         self.set_last_year(path)
         return True
 
+    def _choose_and_refresh(self) -> None:
+        if self.choose_last_year():
+            self.refresh()
+
     # Comparing --------------------------------------------------------------------------------------
     def refresh(self) -> bool:
         """Compare the draft on screen with last year's plan, in the background."""
@@ -290,23 +244,37 @@ class CompareWindow(QMainWindow):
         if not old_path:
             self.summary.setText(self.tr("尚未选择去年的要点"))
             return False
-        if self._pending:
-            return True
-        self._pending = True
         self.summary.setText(self.tr("比对中…"))
         text = self.main.editor.toPlainText()
-        self._pool.start(_CompareTask(self._signals, old_path, text, self.main.files.draft.overrides))
+        overrides = self.main.files.draft.overrides
+        self._generation += 1
+        self.main.jobs.submit(
+            lambda: compare_files(old_path, text, overrides),
+            self,
+            partial(self._on_done, self._generation),
+            self._on_failed,
+            lane="compare",
+        )
         return True
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self.main.jobs.wait_idle(msecs)
 
-    def _on_done(self, result: Comparison | None, error: str) -> None:
-        self._pending = False
+    def _on_failed(self, trace: str) -> None:
+        logger.error("compare failed:\n%s", trace)
+        self._show_failure(self.tr("比对出错，请查看日志。"))
+
+    def _show_failure(self, message: str) -> None:
+        self.summary.setText(self.tr("无法比对"))
+        self.title.setText(message)
+        self.failed.emit(message)
+
+    def _on_done(self, generation: int, outcome: tuple[Comparison | None, str]) -> None:
+        if generation != self._generation:
+            return  # a newer comparison is on its way
+        result, error = outcome
         if result is None:
-            self.summary.setText(self.tr("无法比对"))
-            self.title.setText(error)
-            self.failed.emit(error)
+            self._show_failure(error)
             return
         self.show_comparison(result)
 
@@ -330,46 +298,98 @@ class CompareWindow(QMainWindow):
         table.setRowCount(len(result.rows))
         anchor = 0
         for k, row in enumerate(result.rows):
-            left, label, right = row_cells(row)
             colour = QColor(COLOURS[row.kind.value])
             if row.new is not None:
                 anchor = row.new.node.span.start
             span = (row.new.node.span.start, row.new.node.own_span.end) if row.new else (anchor, anchor)
-            for column, value in enumerate((left, label, right)):
+            for column, value in enumerate(row_cells(row)):
                 item = QTableWidgetItem(value)
                 item.setBackground(colour)
                 item.setData(_SPAN_ROLE, span)
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(k, column, item)
+        self._apply_filter()
         table.setUpdatesEnabled(True)
         table.resizeRowsToContents()
 
     def _fill_lists(self, result: Comparison) -> None:
-        self.targets.clear()
-        for change in result.target_changes:
-            if change.kind == "changed" and change.old and change.new:
-                text = f"{change.subject}：{change.old.text} → {change.new.text}"
-            elif change.new is not None:
-                text = f"新增 {change.subject}：{change.new.text}"
-            else:
-                text = f"删去 {change.subject}：{change.old.text if change.old else ''}"
-            item = QListWidgetItem(text)
-            if change.new is not None:
-                item.setData(_SPAN_ROLE, (change.new.span.start, change.new.span.end))
-            self.targets.addItem(item)
-        self.carried.clear()
-        for found in result.carried_over:
-            item = QListWidgetItem(f"第 {found.line} 行：{found.reason}")
-            item.setToolTip(found.excerpt)
-            item.setData(_SPAN_ROLE, (found.term_span.start, found.term_span.end))
-            self.carried.addItem(item)
+        for widget, entries in (
+            (self.targets, target_entries(result)),
+            (self.carried, carried_entries(result)),
+        ):
+            widget.clear()
+            for text, span, tip in entries:
+                item = QListWidgetItem(text)
+                item.setToolTip(tip)
+                item.setData(_SPAN_ROLE, span)
+                widget.addItem(item)
 
-    # Jumping into the draft -----------------------------------------------------------------------------
+    # Only the changes, and stepping between them -------------------------------------------------------
+    def changed_rows(self) -> list[int]:
+        """Table rows whose node was edited, moved, added or removed."""
+        if self.result is None:
+            return []
+        return [k for k, row in enumerate(self.result.rows) if row.kind.value != "unchanged"]
+
+    def _changes_only_toggled(self, checked: bool) -> None:
+        self.memory.changes_only = checked
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        hide = self.changes_only.isChecked() and self.result is not None
+        changed = set(self.changed_rows())
+        for k in range(self.table.rowCount()):
+            self.table.setRowHidden(k, hide and k not in changed)
+        if self.result is not None and hide and not changed:
+            self.statusBar().showMessage(self.tr("与去年相比没有改动；取消“只看改动”可查看全部条目。"))
+
+    def next_change(self) -> int:
+        """Select the next changed row after the current one (from the top after the last)."""
+        return self._step(1)
+
+    def previous_change(self) -> int:
+        """Select the changed row before the current one (from the bottom before the first)."""
+        return self._step(-1)
+
+    def _step(self, direction: int) -> int:
+        rows = self.changed_rows()
+        if not rows:
+            self.statusBar().showMessage(self.tr("没有改动"), 3000)
+            return -1
+        selected = self.table.selectionModel().selectedRows()
+        current = selected[0].row() if selected else -1  # focus alone makes a row current
+        if direction > 0:
+            ahead = [k for k in rows if k > current]
+        else:
+            ahead = [k for k in reversed(rows) if k < current] if current >= 0 else rows[-1:]
+        if ahead:
+            row = ahead[0]
+        else:  # past the last (first) change: wrap around, and say so
+            row = rows[0] if direction > 0 else rows[-1]
+            wrapped = (
+                self.tr("已到最后一处改动，从头开始")
+                if direction > 0
+                else self.tr("已到第一处改动，从末尾开始")
+            )
+            self.statusBar().showMessage(wrapped, 3000)
+        self.table.setCurrentCell(row, 1)
+        self.table.scrollToItem(self.table.item(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._row_clicked(row, 1)
+        return row
+
+    # Moving the draft's cursor ------------------------------------------------------------------------
     def _row_clicked(self, row: int, column: int) -> None:
         item = self.table.item(row, column)
         if item is not None:
             self._emit_jump(item.data(_SPAN_ROLE))
+
+    def _row_double_clicked(self, row: int, column: int) -> None:
+        """The writer asked for the draft: show it, cursor at the item's start, nothing selected."""
+        self._row_clicked(row, column)
+        self.main.raise_()
+        self.main.activateWindow()
+        self.main.editor.setFocus()
 
     def _item_clicked(self, item: QListWidgetItem) -> None:
         self._emit_jump(item.data(_SPAN_ROLE))
@@ -382,11 +402,10 @@ class CompareWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("草稿已改动，位置可能有偏差；可点“重新比对”。"), 5000)
         self.jump_requested.emit(int(start), int(end))
 
-    def _jump(self, start: int, end: int) -> None:
-        length = len(self.main.editor.toPlainText())
-        self.main.jump_to(min(start, length), min(end, length))
-        self.main.raise_()
-        self.main.activateWindow()
+    def _jump(self, start: int, _end: int) -> None:
+        """Cursor to the start of the place, scrolled into view; nothing selected, focus kept here
+        (the main window is neither raised nor activated)."""
+        self.main.editor.goto(min(start, len(self.main.editor.toPlainText())))
 
 
 def open_compare(window: MainWindow) -> CompareWindow | None:
@@ -402,5 +421,6 @@ def open_compare(window: MainWindow) -> CompareWindow | None:
         return None
     view.show()
     view.raise_()
+    view.activateWindow()
     view.refresh()
     return view

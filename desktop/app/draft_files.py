@@ -3,7 +3,8 @@
 Reading and writing go through the core (``loader.load_source``, ``store.save_draft``,
 ``store.RecoveryStore``); this module only decides when, asks the writer, and shows the core's
 Chinese messages. Autosave writes a recovery file every minute and after each structural change;
-a normal save or close removes it, so whatever is left at start-up is work a crash interrupted.
+a normal save or close removes it, so whatever is left is work a crash interrupted. It is offered
+at start-up and whenever its file is opened again, by any path (``recovery_offer.py``).
 
 Several windows may run at once, sharing the recovery folder. Each running instance holds a lock
 file (``<instance>.lock``, Qt's QLockFile: PID, host and program inside) and names its recovery
@@ -18,13 +19,24 @@ import datetime
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.app.recovery_offer import (
+    DISCARD,
+    KEEP_BOTH,
+    RESTORE,
+    Chooser,
+    RecoveryOffer,
+    ask_recovery,
+    kept_copy_path,
+    offer_at_start,
+    offer_for,
+)
+from desktop.app.session import Draft
 from desktop.data import load_yaml, template_path
 from desktop.plan.errors import InputError
 from desktop.plan.model import Metadata
@@ -41,22 +53,6 @@ OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Wo
 SAVE_FILTER = "要点草稿 (*.plan.yaml)"
 
 
-@dataclass
-class Draft:
-    """What the window is editing besides the text itself."""
-
-    draft_id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    path: Path | None = None  # the .plan.yaml it saves to; None until saved
-    source_path: Path | None = None  # the file it was opened from (.txt/.docx/.plan.yaml)
-    overrides: Metadata = field(default_factory=Metadata)
-    extra: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def display_name(self) -> str:
-        shown = self.path or self.source_path
-        return shown.name if shown else "未命名"
-
-
 def skeleton_text(path: Path, year: int) -> tuple[str, str]:
     """(name, text) of a skeleton, with ``{year}`` filled in."""
     data = load_yaml(path, what="要点模板") or {}
@@ -64,15 +60,18 @@ def skeleton_text(path: Path, year: int) -> tuple[str, str]:
 
 
 class DraftFiles(QObject):
-    """The window's file commands; one instance per window."""
+    """The window's file commands; one instance per window. The draft itself is the window's
+    ``DraftSession``; this object decides when to read and write it and asks the writer."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.draft = Draft()
+        self.session = window.session
         # Where the core's messages go: a dialog by default; the screenshot path prints them.
         self.report_error: Callable[[str], None] | None = None
         self.last_error = ""
+        # How the writer answers a recovery offer: the dialog by default; tests answer directly.
+        self.recovery_chooser: Chooser = lambda offer: ask_recovery(self.window, offer)
         from desktop.plan.read.store import RecoveryStore
 
         self.recovery = RecoveryStore(window.settings.recovery_dir)
@@ -82,17 +81,21 @@ class DraftFiles(QObject):
         self._lock.setStaleLockTime(0)  # only a dead process makes a lock stale, never its age
         if not self._lock.tryLock(0):
             logger.warning("cannot lock %s", self._lock_path(self.instance))
-        self.draft.draft_id = self._new_draft_id()
+        self.session.draft.draft_id = self._new_draft_id()
         self._autosaved_revision = -1
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(max(1, window.settings.autosave_seconds) * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
 
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
+
     # Helpers -----------------------------------------------------------------------------------
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.draft.display_name}[*] — {self.tr('要点编写助手')}")
-        self.window.setWindowModified(self.window.editor.document().isModified())
+        self.window.setWindowModified(self.session.is_modified())
 
     def _error(self, error: InputError | str) -> None:
         message = error.message if isinstance(error, InputError) else error
@@ -126,17 +129,14 @@ class DraftFiles(QObject):
         self.recovery.discard(self.draft.draft_id)
         if not draft.draft_id.startswith(self.instance + "_"):
             draft.draft_id = self._new_draft_id()
-        self.draft = draft
-        editor = self.window.editor
-        editor.load_text(text)
-        editor.document().setModified(modified)
+        self.session.load(text, draft, modified)
         self._autosaved_revision = -1
         self.update_title()
         self.window.recheck()
 
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; False when the writer cancels."""
-        if not self.window.editor.document().isModified():
+        if not self.session.is_modified():
             return True
         answer = QMessageBox.question(
             self.window,
@@ -174,6 +174,10 @@ class DraftFiles(QObject):
             self._error(error)
             return False
         self._start(text, Draft(), modified=False)
+        from checks.rules.prompts import prompt_spans
+
+        for span in prompt_spans(text)[:1]:  # the first prompt selected, to type over
+            self.window.editor.goto(span.start, span.end)
         return True
 
     def new_from_last_year(self, path: str | Path | None = None) -> bool:
@@ -235,6 +239,9 @@ class DraftFiles(QObject):
         self._start(source.text, draft, modified=False)
         self.window.settings.add_recent(path)
         self.window.settings.set_last_folder(path.parent)
+        offer = offer_for(path, self.pending_recoveries())
+        if offer is not None:
+            self.resolve(offer, self.recovery_chooser(offer))
         return True
 
     # Save -----------------------------------------------------------------------------------------------
@@ -260,12 +267,12 @@ class DraftFiles(QObject):
         from desktop.plan.read.store import save_draft
 
         try:
-            save_draft(path, self.window.editor.toPlainText(), self.draft.overrides, self.draft.extra)
+            save_draft(path, self.session.text(), self.draft.overrides, self.draft.extra)
         except InputError as error:
             self._error(error)
             return False
         self.draft.path = path
-        self.window.editor.document().setModified(False)
+        self.session.set_modified(False)
         self.recovery.discard(self.draft.draft_id)
         self.window.settings.add_recent(path)
         self.update_title()
@@ -284,27 +291,36 @@ class DraftFiles(QObject):
         return True
 
     def set_overrides(self, overrides: Metadata) -> None:
-        if overrides != self.draft.overrides:
-            self.draft.overrides = overrides
-            self.window.editor.document().setModified(True)
+        if self.session.set_overrides(overrides):
             self.window.recheck()
 
     # Recovery ----------------------------------------------------------------------------------------
     def autosave(self) -> bool:
         """Write the recovery file when the text changed since the last one."""
-        document = self.window.editor.document()
-        if not document.isModified() or document.revision() == self._autosaved_revision:
+        session = self.session
+        revision = session.revision()
+        if not session.is_modified() or revision == self._autosaved_revision:
             return False
-        source = str(self.draft.path or self.draft.source_path or "")
+        file = self.draft.path or self.draft.source_path
+        source = str(file.resolve()) if file is not None else ""  # matched when the file is reopened
         try:
             self.recovery.write(
-                self.draft.draft_id, document.toPlainText(), self.draft.overrides, source, self.draft.extra
+                self.draft.draft_id, session.text(), self.draft.overrides, source, self.draft.extra
             )
         except InputError as error:
             self.window.statusBar().showMessage(error.message, 5000)
             return False
-        self._autosaved_revision = document.revision()
+        self._autosaved_revision = revision
         return True
+
+    def keep_now(self) -> Path | None:
+        """Where the draft is safe this moment (the crash path): its recovery copy, written now if
+        the text changed since the last one; its own file when nothing is unsaved."""
+        if not self.session.is_modified():
+            return self.draft.path or self.draft.source_path
+        self.autosave()
+        path = self.recovery.path_for(self.draft.draft_id)
+        return path if path.exists() else None
 
     def close_draft(self) -> None:
         """A normal close: the work is saved or deliberately discarded, so no recovery is needed."""
@@ -323,26 +339,38 @@ class DraftFiles(QObject):
         return found
 
     def offer_recovery(self, ask: bool = True) -> bool:
-        """At start-up: offer the newest unsaved work a crash left behind; True when restored."""
+        """At start-up: offer the newest unsaved work a crash left behind (``ask=False``: restore
+        it without asking); True when restored."""
         pending = self.pending_recoveries()
         if not pending:
             return False
-        newest = pending[0]
-        if ask:
-            when = datetime.datetime.fromtimestamp(newest.saved_at).strftime("%Y-%m-%d %H:%M")
-            name = Path(newest.source_path).name if newest.source_path else self.tr("未命名")
-            answer = QMessageBox.question(
-                self.window,
-                self.tr("恢复未保存的内容"),
-                self.tr("上次程序意外退出，“%1”有 %2 自动保存的内容尚未保存。是否恢复？")
-                .replace("%1", name)
-                .replace("%2", when),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                for recovery in pending:
-                    self.recovery.discard(recovery.draft_id)
+        offer = offer_at_start(pending[0])
+        return self.resolve(offer, self.recovery_chooser(offer) if ask else RESTORE)
+
+    def resolve(self, offer: RecoveryOffer, choice: str) -> bool:
+        """Carry out the writer's answer to an offer; True when the recovered text is now open.
+        The copy is deleted only once its text is safe elsewhere (restored and autosaved anew,
+        written beside the file) or the writer discarded it; LATER keeps it for next time."""
+        recovery = offer.recovery
+        if choice == RESTORE:
+            return self.restore(recovery)
+        if choice == DISCARD:
+            self.recovery.discard(recovery.draft_id)
+        elif choice == KEEP_BOTH and offer.file is not None:
+            from desktop.plan.read.store import save_draft
+
+            copy = kept_copy_path(offer)
+            source = recovery.source
+            try:
+                save_draft(copy, source.text, source.metadata, source.extra)
+            except InputError as error:
+                self._error(error)
                 return False
-        return self.restore(newest)
+            self.recovery.discard(recovery.draft_id)
+            self.window.statusBar().showMessage(
+                self.tr("恢复的内容已另存为 %1").replace("%1", str(copy)), 8000
+            )
+        return False
 
     def restore(self, recovery: Recovery) -> bool:
         source_path = Path(recovery.source_path) if recovery.source_path else None

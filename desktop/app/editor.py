@@ -1,71 +1,60 @@
-"""The draft's text editor: findings underlined by severity, their messages as tooltips.
+"""The draft's text editor: findings underlined by severity, their messages as tooltips; the
+file's line numbers in a gutter; zoom; a right-click menu in the app's own words.
 
-Offsets from the core are Python string indices; Qt counts UTF-16 units. They differ only after a
-character outside the Basic Multilingual Plane (rare CJK extensions, emoji), which
-:class:`OffsetMap` accounts for, so a finding never underlines the wrong characters.
+Offsets from the core are Python string indices, converted by :class:`~desktop.app.offsets.OffsetMap`.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QKeySequence,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop.app.gutter import LineNumberGutter
+from desktop.app.offsets import OffsetMap
 
 if TYPE_CHECKING:
     from checks.finding import Finding
 
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#ef8f00", "info": "#1e88e5"}
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+DEFAULT_FONT_SIZE = 12  # points: the editor's text at 100 %
+MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 36
 _BIG_CHANGE = 64  # inserted characters above which the whole text is rescanned
-
-
-class OffsetMap:
-    """Converts between Python string offsets and Qt document positions for one text."""
-
-    def __init__(self, text: str) -> None:
-        # A C-speed scan: this runs again after edits that bring such characters in.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
-
-    @property
-    def identity(self) -> bool:
-        """True when Python and Qt offsets are the same (no character outside the BMP)."""
-        return not self._astral
-
-    def to_qt(self, offset: int) -> int:
-        if not self._astral:
-            return offset
-        return offset + bisect.bisect_left(self._astral, offset)
-
-    def to_py(self, position: int) -> int:
-        if not self._astral:
-            return position
-        # Each astral character before the position occupies one extra Qt unit.
-        lo, hi = 0, len(self._astral)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._astral[mid] + mid < position:
-                lo = mid + 1
-            else:
-                hi = mid
-        return position - lo
 
 
 class PlanEditor(QPlainTextEdit):
     """A plain-text editor that knows about findings and edits text as single undoable steps."""
 
     cursor_offset_changed = Signal(int)  # Python offset of the cursor, for the outline
+    text_loaded = Signal()  # a file's text replaced the document (its file lines are to be set)
+    zoom_changed = Signal(int)  # the editor's font size in points
+    fixes_requested = Signal(object)  # list[Fix] of a finding, chosen from the right-click menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         font = QFont()
         font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Sans Serif"])
-        font.setPointSize(12)
+        font.setPointSize(DEFAULT_FONT_SIZE)
         self.setFont(font)
+        self._tagged = False  # whether blocks carry file lines (else lines count from 1)
+        self.gutter = LineNumberGutter(self)
+        self.blockCountChanged.connect(self._fit_gutter)
+        self.updateRequest.connect(self._scroll_gutter)
+        self._fit_gutter()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self._findings: list[tuple[QTextCursor, Finding]] = []
@@ -84,15 +73,19 @@ class PlanEditor(QPlainTextEdit):
         self.setPlainText(text)
         self._offsets = OffsetMap(text)
         self._offsets_stale = False
+        self._tagged = False
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.text_loaded.emit()
 
-    def _contents_change(self, position: int, _removed: int, added: int) -> None:
+    def _contents_change(self, position: int, removed: int, added: int) -> None:
         """Keep the offset map without reading the whole text on every keystroke.
 
         While the text has no character outside the BMP, offsets are the identity and stay so
         unless the inserted characters bring a surrogate pair in; only then is the text rescanned.
         """
+        if self._tagged and added and not removed:
+            self._keep_file_line(position, added)
         if self._offsets_stale:
             return
         if not self._offsets.identity or added > _BIG_CHANGE:
@@ -154,6 +147,164 @@ class PlanEditor(QPlainTextEdit):
 
     def _emit_cursor_offset(self) -> None:
         self.cursor_offset_changed.emit(self.cursor_offset())
+
+    # File lines -------------------------------------------------------------------------------
+    def set_file_lines(self, origin: Sequence[int] | None) -> None:
+        """Tag each block with its line in the file (None or empty: the text's own numbering).
+
+        Qt keeps a block's tag when text is typed into it or a line is split after it, so the
+        numbers of the lines that came from the file stay right while the writer edits.
+        """
+        block, index = self.document().firstBlock(), 0
+        while block.isValid():
+            block.setUserState(origin[index] if origin and index < len(origin) else -1)
+            block, index = block.next(), index + 1
+        self._tagged = bool(origin)
+        self._fit_gutter()
+        self.gutter.update()
+
+    def file_line(self, block: QTextBlock, previous: int | None = None) -> int:
+        """The file line of ``block``; ``previous`` is the file line of the block above, if known.
+
+        A line the file does not have (typed or pasted since) continues from the line above it.
+        """
+        if not self._tagged:
+            return block.blockNumber() + 1
+        state = block.userState()
+        if state >= 0:
+            return state
+        if previous is not None:
+            return previous + 1
+        steps, above = 1, block.previous()
+        while above.isValid():
+            if above.userState() >= 0:
+                return above.userState() + steps
+            steps, above = steps + 1, above.previous()
+        return block.blockNumber() + 1
+
+    def _keep_file_line(self, position: int, added: int) -> None:
+        """Lines typed or pasted at the start of a line go above it: the file's line keeps its number.
+
+        Qt leaves a split block's tag on the first half, which is right for Enter at the end of a
+        line but would give the file's line to the new text when the split is at its start.
+        """
+        document = self.document()
+        first = document.findBlock(position)
+        if first.position() != position:
+            return
+        last = document.findBlock(position + added)
+        if last.blockNumber() != first.blockNumber() and last.userState() < 0:
+            last.setUserState(first.userState())
+            first.setUserState(-1)
+
+    def file_line_of(self, text_line: int) -> int:
+        """The file line of 1-based ``text_line`` of the editor's text."""
+        block = self.document().findBlockByNumber(text_line - 1)
+        return self.file_line(block) if block.isValid() else text_line
+
+    def last_file_line(self) -> int:
+        return self.file_line(self.document().lastBlock())
+
+    def _fit_gutter(self, _blocks: int = 0) -> None:
+        width = self.gutter.width_needed()
+        if width != self.viewportMargins().left():
+            self.setViewportMargins(width, 0, 0, 0)
+            self._place_gutter()
+
+    def _place_gutter(self) -> None:
+        area = self.contentsRect()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter.width_needed(), area.height()))
+
+    def _scroll_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_gutter()
+
+    # Zoom -------------------------------------------------------------------------------------
+    def font_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_font_size(self, points: int) -> int:
+        """Show the text at ``points`` (kept within readable bounds); returns the size now used."""
+        points = max(MIN_FONT_SIZE, min(int(points), MAX_FONT_SIZE))
+        if points != self.font_size():
+            font = self.font()
+            font.setPointSize(points)
+            self.setFont(font)
+            self._fit_gutter()
+            self._place_gutter()
+            self.zoom_changed.emit(points)
+        return points
+
+    def zoom_by(self, steps: int) -> int:
+        """Ctrl+= / Ctrl+- / Ctrl+wheel: one point per step, as Word's zoom feels on text."""
+        return self.set_font_size(self.font_size() + steps)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_by(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # Context menu -----------------------------------------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        self.context_menu(position).exec(event.globalPos())
+
+    def context_menu(self, position: int | None = None) -> QMenu:
+        """The right-click menu, with the same words and shortcuts as the 编辑 menu (重做 Ctrl+Y).
+
+        Qt's own menu would name Redo by the platform's key (Ctrl+Shift+Z on Linux), which would
+        contradict the menu bar; so the menu is built here from the app's wording. On an underlined
+        word it starts, as Word's does on a misspelling, with the finding's fix and its rule.
+        """
+        menu = QMenu(self)
+        for finding in self.findings_at(position)[:3] if position is not None else []:
+            fixes = list(finding.all_fixes())
+            if fixes:
+                fix = menu.addAction(self.tr("应用修复（%1）").replace("%1", finding.code))
+                fix.triggered.connect(lambda _checked=False, f=fixes: self.fixes_requested.emit(f))
+            explain = menu.addAction(self.tr("%1 这条规则是什么意思").replace("%1", finding.code))
+            explain.triggered.connect(lambda _checked=False, code=finding.code: self._explain(code))
+        if not menu.isEmpty():
+            menu.addSeparator()
+        document = self.document()
+        selected = self.textCursor().hasSelection()
+        Key = QKeySequence.StandardKey
+        entries = (
+            ("撤销(&U)", self.undo, Key.Undo, document.isUndoAvailable()),
+            ("重做(&R)", self.redo, "Ctrl+Y", document.isRedoAvailable()),
+            None,
+            ("剪切(&T)", self.cut, Key.Cut, selected and not self.isReadOnly()),
+            ("复制(&C)", self.copy, Key.Copy, selected),
+            ("粘贴(&P)", self.paste, Key.Paste, self.canPaste()),
+            ("删除(&D)", self.textCursor().removeSelectedText, Key.Delete, selected),
+            None,
+            ("全选(&L)", self.selectAll, Key.SelectAll, not document.isEmpty()),
+        )
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            label, slot, shortcut, enabled = entry
+            action = menu.addAction(self.tr(label))
+            action.setShortcut(QKeySequence(shortcut))
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+        return menu
+
+    def _explain(self, code: str) -> None:
+        from desktop.app.help_dialog import show_rule
+
+        show_rule(self.window(), code)
 
     # Findings ---------------------------------------------------------------------------------
     def show_findings(self, findings: Iterable[Finding]) -> None:

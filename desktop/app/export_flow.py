@@ -1,21 +1,25 @@
-"""文件 → 导出公文（.docx）… / 导出任务分解表…: review what must not be printed, then export.
+"""文件 → 导出公文 / 导出印发通知（带版头）/ 导出任务分解表 / 导出 PDF: review, then export.
 
 The official layout must not carry half-width punctuation, hyphen ranges, leading-zero dates or
 [2026]-style document numbers (``checks.blockers.export_blockers``, whatever codes the checks engine
-gives them). Before an export they are listed; the writer may apply every certain fix to the
-editor as one undoable step, export as is, or go back to the text. Nothing is ever rewritten
-without that click, and the input file is never the output. Building and saving the .docx runs
-in a worker thread, so a long plan does not freeze the window.
+gives them). Before an export they are listed — found in the text on screen *now*, after every
+earlier fix and keystroke — with prompts such as a 版记 missing its 印发 row; the writer may apply
+every certain fix to the editor as one undoable step, export as is, or go back to the text.
+Nothing is ever rewritten without that click, and the input file is never the output. Building
+and saving runs on the window's background ``Jobs``, so a long plan does not freeze the window;
+when it is written, a message offers to open the file or its folder.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.background import Jobs
 from desktop.plan.errors import InputError
+from desktop.plan.export.notice import NoticeHead
 
 if TYPE_CHECKING:
     from checks.finding import Finding
@@ -38,8 +44,9 @@ if TYPE_CHECKING:
     from desktop.plan.model import Plan
 
 logger = logging.getLogger(__name__)
-DOCX, TASKS = "docx", "tasks"
-KIND_LABELS = {DOCX: "公文", TASKS: "任务分解表"}
+DOCX, NOTICE, TASKS, PDF = "docx", "notice", "tasks", "pdf"
+KIND_LABELS = {DOCX: "公文", NOTICE: "印发通知", TASKS: "任务分解表", PDF: "PDF"}
+HEAD_KEY = "notice_head"  # the 版头's values in Draft.extra
 
 
 class BlockersDialog(QDialog):
@@ -47,7 +54,13 @@ class BlockersDialog(QDialog):
 
     FIX, AS_IS = 10, 11  # dialog results besides Rejected
 
-    def __init__(self, blockers: list[Finding], kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        blockers: list[Finding],
+        kind: str,
+        parent: QWidget | None = None,
+        warnings: list[str] | tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.blockers = blockers
         self.setWindowTitle(self.tr("导出前请检查"))
@@ -59,7 +72,12 @@ class BlockersDialog(QDialog):
             .replace("%2", self.tr(KIND_LABELS.get(kind, "公文")))
         )
         intro.setWordWrap(True)
+        intro.setVisible(bool(blockers))
+        self.warnings = QLabel("\n".join(self.tr("提示：") + w for w in warnings))
+        self.warnings.setWordWrap(True)
+        self.warnings.setVisible(bool(warnings))
         self.list = QTreeWidget()
+        self.list.setVisible(bool(blockers))
         self.list.setHeaderLabels([self.tr("位置"), self.tr("代码"), self.tr("说明")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,7 +94,7 @@ class BlockersDialog(QDialog):
         buttons = QDialogButtonBox()
         self.fix_button = QPushButton(self.tr("全部修正后导出（可撤销）"))
         self.fix_button.setEnabled(fixable > 0)
-        self.as_is_button = QPushButton(self.tr("照原样导出"))
+        self.as_is_button = QPushButton(self.tr("照原样导出") if blockers else self.tr("继续导出"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("返回修改"))
         buttons.addButton(self.fix_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -88,9 +106,13 @@ class BlockersDialog(QDialog):
         note = QLabel(self.tr("修正会写入编辑器，可用“撤销”（Ctrl+Z）一步还原；双击某处可跳到原文。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #666666;")
+        note.setVisible(bool(blockers))
+        if not blockers:  # prompts only: a short dialog
+            self.resize(560, 150)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
+        layout.addWidget(self.warnings)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
@@ -99,37 +121,41 @@ class BlockersDialog(QDialog):
         self.reject()
 
 
-class _ExportTask(QRunnable):
-    def __init__(self, exporter: Exporter, kind: str, plan: Plan, out: Path) -> None:
-        super().__init__()
-        self._exporter, self._kind, self._plan, self._out = exporter, kind, plan, out
-
-    def run(self) -> None:
-        try:
-            write_export(self._kind, self._plan, self._out)
-        except InputError as error:
-            self._exporter._finished.emit((self._kind, self._out, error.message))
-        except Exception as error:  # report, never take the window down
-            logger.exception("export failed")
-            message = InputError(self._out, f"导出失败（{type(error).__name__}: {error}）").message
-            self._exporter._finished.emit((self._kind, self._out, message))
-        else:
-            self._exporter._finished.emit((self._kind, self._out, ""))
-
-
-def write_export(kind: str, plan: Plan, out: Path) -> None:
-    """Write the official document or the task table of ``plan`` to ``out`` (atomically)."""
-    from desktop.plan.export.docx_writer import save_atomically, write_docx
+def write_export(kind: str, plan: Plan, out: Path, head: NoticeHead | None = None) -> None:
+    """Write the official document, the notice, the task table or the PDF of ``plan`` to ``out``
+    (atomically). Runs off the GUI thread."""
+    from desktop.plan.export.docx_writer import build_document, save_atomically
 
     try:
         if kind == TASKS:
             from desktop.plan.export.task_table import build_task_document
 
             save_atomically(build_task_document(plan), out)
+        elif kind == PDF:
+            import tempfile
+
+            from desktop.plan.export.pdf import convert_to_pdf
+
+            with tempfile.TemporaryDirectory(prefix="plandesk-") as tmp:
+                staged = Path(tmp) / (out.stem + ".docx")
+                save_atomically(build_document(plan), staged)
+                convert_to_pdf(staged, out)
         else:
-            write_docx(plan, out)
+            save_atomically(build_document(plan, head=head if kind == NOTICE else None), out)
     except OSError as error:
         raise InputError(out, f"无法写入（{error.strerror or type(error).__name__}）") from None
+
+
+def _export_job(kind: str, plan: Plan, out: Path, head: NoticeHead | None) -> str:
+    """The background job: "" when written, else the Chinese message (never a traceback)."""
+    try:
+        write_export(kind, plan, out, head)
+    except InputError as error:
+        return error.message
+    except Exception as error:  # report, never take the window down
+        logger.exception("export failed")
+        return InputError(out, f"导出失败（{type(error).__name__}: {error}）").message
+    return ""
 
 
 class Exporter(QObject):
@@ -137,38 +163,55 @@ class Exporter(QObject):
 
     exported = Signal(str, str)  # kind, path of the written file
     failed = Signal(str)  # Chinese message
-    _finished = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # The window's one background helper once it has one; until then our own (same API).
+        self._jobs: Jobs = getattr(window, "jobs", None) or Jobs(self)
         self.busy = False
+        self.last_message: QMessageBox | None = None
+        self.pending_warnings: list[str] = []
         # Seams for the modal steps: tests answer them; the defaults ask the writer.
         self.ask_path: Callable[[str, Path], str] = self._ask_path
         self.review: Callable[[list[Finding], str], int] = self._review
-        self._finished.connect(self._done)
+        self.ask_head: Callable[[NoticeHead, str], NoticeHead | None] = self._ask_head
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
 
     def export_docx(self, path: str | Path | None = None) -> bool:
         return self.start(DOCX, path)
 
+    def export_notice(self, path: str | Path | None = None) -> bool:
+        return self.start(NOTICE, path)
+
     def export_tasks(self, path: str | Path | None = None) -> bool:
         return self.start(TASKS, path)
 
+    def export_pdf(self, path: str | Path | None = None) -> bool:
+        return self.start(PDF, path)
+
     def start(self, kind: str, path: str | Path | None = None) -> bool:
-        """Review the blockers, choose the file, and write it in the background; False if not started."""
+        """Review the blockers of the text as it is now, choose the file, and write it in the
+        background; False if not started."""
         window = self.window
         if self.busy:
             window.statusBar().showMessage(self.tr("上一个导出尚未完成。"), 4000)
             return False
-        plan = window.current_plan()
+        if kind == PDF:
+            from desktop.plan.export.pdf import NOT_INSTALLED, find_soffice
+
+            if find_soffice() is None:
+                self._fail(NOT_INSTALLED)
+                return False
+        plan = window.current_plan()  # the text on screen, after every earlier fix and keystroke
         if plan is None:
             return False
         from checks.blockers import export_blockers
+        from desktop.plan.export.closing import banji_warnings
 
         blockers = export_blockers(plan)
-        if blockers:
+        self.pending_warnings = banji_warnings(plan) if kind != TASKS else []
+        if blockers or self.pending_warnings:
             choice = self.review(blockers, kind)
             if choice == BlockersDialog.FIX:
                 fixes = [fix for finding in blockers for fix in finding.all_fixes()]
@@ -178,22 +221,45 @@ class Exporter(QObject):
                     return False
             elif choice != BlockersDialog.AS_IS:
                 return False
+        head = None
+        if kind == NOTICE:
+            head = self.ask_head(self._stored_head(), plan.metadata.issuer)
+            if head is None:
+                return False
+            self._store_head(head)
         out = Path(path) if path is not None else None
         if out is None:
             chosen = self.ask_path(kind, self._suggested(kind))
             if not chosen:
                 return False
             out = Path(chosen)
-        if out.suffix.lower() != ".docx":
-            out = out.with_name(out.name + ".docx")
+        suffix = ".pdf" if kind == PDF else ".docx"
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
         problem = self._refuse(out)
         if problem:
             self._fail(InputError(out, problem).message)
             return False
         self.busy = True
         window.statusBar().showMessage(self.tr("正在导出%1…").replace("%1", self.tr(KIND_LABELS[kind])))
-        self._pool.start(_ExportTask(self, kind, plan, out))
+        self._jobs.submit(
+            functools.partial(_export_job, kind, plan, out, head),
+            self,
+            functools.partial(self._done, kind, out),
+            self._crashed,
+            lane="export",
+        )
         return True
+
+    # The 版头's values live with the draft (saved in its .plan.yaml).
+    def _stored_head(self) -> NoticeHead:
+        return NoticeHead.from_dict(self.window.files.draft.extra.get(HEAD_KEY))
+
+    def _store_head(self, head: NoticeHead) -> None:
+        extra = self.window.files.draft.extra
+        if NoticeHead.from_dict(extra.get(HEAD_KEY)) != head:
+            extra[HEAD_KEY] = head.to_dict()
+            self.window.editor.document().setModified(True)
 
     def _refuse(self, out: Path) -> str:
         """Why ``out`` must not be written: the input itself (or the draft), a folder, no folder."""
@@ -212,25 +278,31 @@ class Exporter(QObject):
         base = draft.path or draft.source_path
         stem = base.name.split(".")[0] if base else self.tr("未命名要点")
         folder = base.parent if base else Path(self.window.settings.last_folder())
-        suffix = self.tr("（公文）") if kind == DOCX else self.tr("（任务分解表）")
-        return folder / f"{stem}{suffix}.docx"
+        suffix = {DOCX: "（公文）", NOTICE: "（印发通知）", TASKS: "（任务分解表）", PDF: "（公文）"}[kind]
+        return folder / f"{stem}{self.tr(suffix)}{'.pdf' if kind == PDF else '.docx'}"
 
     def _ask_path(self, kind: str, suggested: Path) -> str:
         title = self.tr("导出%1").replace("%1", self.tr(KIND_LABELS[kind]))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(suggested), self.tr("Word 文档 (*.docx)")
-        )
+        kinds = self.tr("PDF 文件 (*.pdf)") if kind == PDF else self.tr("Word 文档 (*.docx)")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), kinds)
         return path
 
     def _review(self, blockers: list[Finding], kind: str) -> int:
-        dialog = BlockersDialog(blockers, kind, self.window)
+        dialog = BlockersDialog(blockers, kind, self.window, self.pending_warnings)
         result = dialog.exec()
         if dialog.jump_to is not None:
             self.window.jump_to(dialog.jump_to.span.start, dialog.jump_to.span.end)
         return result
 
-    def _done(self, outcome: tuple[str, Path, str]) -> None:
-        kind, out, message = outcome
+    def _ask_head(self, head: NoticeHead, issuer: str) -> NoticeHead | None:
+        from desktop.app.metadata_dialog import NoticeHeadDialog
+
+        dialog = NoticeHeadDialog(head, issuer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.form.head()
+
+    def _done(self, kind: str, out: Path, message: str) -> None:
         self.busy = False
         if message:
             self._fail(message)
@@ -239,6 +311,31 @@ class Exporter(QObject):
             self.tr("已导出%1：%2").replace("%1", self.tr(KIND_LABELS[kind])).replace("%2", str(out)), 8000
         )
         self.exported.emit(kind, str(out))
+        self._announce(kind, out)
+
+    def _crashed(self, trace: str) -> None:
+        self.busy = False
+        logger.error("export job failed: %s", trace)
+        self._fail(self.tr("导出失败（程序错误，详见日志）"))
+
+    def _announce(self, kind: str, out: Path) -> None:
+        """导出完成: open the file or its folder with the system's own program (Word, WPS, the
+        file manager), through Qt so it works on Windows, 麒麟/UOS and macOS alike. Not modal:
+        the writer may go on typing."""
+        if self.last_message is not None:
+            self.last_message.close()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"), "", parent=self.window)
+        box.setText(
+            self.tr("已导出%1：\n%2").replace("%1", self.tr(KIND_LABELS[kind])).replace("%2", str(out))
+        )
+        open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        open_file.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(out))))
+        open_folder.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(out.parent))))
+        self.last_message = box
+        box.show()
 
     def _fail(self, message: str) -> None:
         self.window.statusBar().clearMessage()
@@ -249,4 +346,4 @@ class Exporter(QObject):
             QMessageBox.warning(self.window, self.tr("无法导出"), message)
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._jobs.wait_idle(msecs)

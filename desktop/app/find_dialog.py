@@ -1,4 +1,8 @@
-"""Find and replace (Ctrl+F / Ctrl+H), like Word's: next, previous, replace, replace all."""
+"""Find and replace (Ctrl+F / Ctrl+H), like Word's: next, previous, replace, replace all.
+
+F3 and Shift+F3 repeat the last search from the editor without the dialog; with nothing searched
+yet they search for the selected words, or open the dialog, as Word and WPS do.
+"""
 
 from __future__ import annotations
 
@@ -84,7 +88,12 @@ class FindReplaceDialog(QDialog):
     def _find(self, backward: bool) -> bool:
         needle = self.find_edit.text()
         if not needle:
-            return False
+            selected = self.editor.textCursor().selectedText()
+            if not selected or "\u2029" in selected:
+                self.open_for(False)
+                return False
+            self.find_edit.setText(selected)
+            needle = selected
         if self.editor.find(needle, self._flags(backward)):
             self.status.clear()
             return True

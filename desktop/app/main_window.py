@@ -19,15 +19,22 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from checks.finding import Severity
+from desktop.app.background import Jobs
 from desktop.app.draft_files import DraftFiles
 from desktop.app.editor import PlanEditor
+from desktop.app.file_lines import FileLines
 from desktop.app.find_dialog import FindReplaceDialog
+from desktop.app.help_dialog import show_guide
 from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
+from desktop.app.screen_fit import fit_to_screen
+from desktop.app.session import DraftSession
 from desktop.app.settings import AppSettings
 from desktop.app.themes_panel import ThemesDock
 from desktop.app.user_words import WordLists, bureau_of
 from desktop.app.workers import Analysis, AnalysisRunner
+from desktop.app.zoom import Zoom
 from desktop.plan.outline_edit import Edit
 
 if TYPE_CHECKING:
@@ -57,13 +64,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
-        self.resizeDocks([self.outline, self.themes], [300, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline, self.themes], [300, 350], Qt.Orientation.Horizontal)  # 仅顺带提及 + the longest theme name
         self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
         self.find_dialog = FindReplaceDialog(self.editor, self)
-        self.runner = AnalysisRunner(self)
+        # Every off-thread job of this window (analysis, export, comparison) runs on these.
+        self.jobs = Jobs(self, threads=2)
+        self.runner = AnalysisRunner(self.jobs, self)
         self.word_lists = WordLists(settings.folder)
         self.runner.config = self.word_lists.config_for  # chosen per plan, in the worker
         self.shown: Analysis | None = None  # the analysis on screen; see its ``stage``
+        self.session = DraftSession(self.editor, self)  # the draft; flows receive this, not the window
         self.files = DraftFiles(self)
 
         self._check_timer = QTimer(self)
@@ -78,9 +88,10 @@ class MainWindow(QMainWindow):
         self.outline.apply_edit = self.apply_structural_edit
         self.problems.jump_requested.connect(self.jump_to)
         self.problems.fixes_requested.connect(self.apply_fixes)
+        self.editor.fixes_requested.connect(self.apply_fixes)  # right-click on an underlined word
         self.problems.add_word_requested.connect(self._add_word_of)
         self.themes.jump_requested.connect(self.jump_to)
-        self.themes.line_requested.connect(self.jump_to_line)
+        self.themes.watch(self.editor, self.analysis_shown)  # 正在加载词典… / what to do in an empty window
         self.runner.finished.connect(self._show_analysis)
         self.runner.outline_ready.connect(self._show_outline)
         self.runner.busy_changed.connect(self._busy_changed)
@@ -90,12 +101,14 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self._make_status_bar()
         self._make_menus()
+        self.file_lines = FileLines(self)  # 行/列, the gutter and 位置 in the file's own lines
         self.setAcceptDrops(True)
         geometry, state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        fit_to_screen(self)  # a first or restored geometry never reaches past the screen
         self.files.update_title()
 
     # Menus ------------------------------------------------------------------------------------
@@ -126,7 +139,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_docx_action = self._action(tr("导出公文（.docx）…"), self.exporter.export_docx, "Ctrl+E")
         self.export_tasks_action = self._action(tr("导出任务分解表…"), self.exporter.export_tasks)
-        file_menu.addActions([self.export_docx_action, self.export_tasks_action])
+        self.export_notice_action = self._action(tr("导出印发通知（带版头）…"), self.exporter.export_notice)
+        self.export_pdf_action = self._action(tr("导出 PDF…"), self.exporter.export_pdf)
+        file_menu.addActions([self.export_docx_action, self.export_notice_action, self.export_tasks_action])
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("公文信息(&I)…"), files.edit_metadata))
         file_menu.addSeparator()
@@ -151,6 +167,11 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(tr("查找(&F)…"), lambda: self.find_dialog.open_for(False), "Ctrl+F"))
         edit_menu.addAction(self._action(tr("替换(&H)…"), lambda: self.find_dialog.open_for(True), "Ctrl+H"))
+        edit_menu.addAction(self._action(tr("查找下一处"), self.find_dialog.find_next, "F3"))
+        edit_menu.addAction(self._action(tr("查找上一处"), self.find_dialog.find_previous, "Shift+F3"))
+        edit_menu.addAction(
+            self._action(tr("转到行(&G)…"), lambda: self.file_lines.ask_goto_line(), "Ctrl+G")
+        )
         edit_menu.addSeparator()
         outline_menu = edit_menu.addMenu(tr("大纲"))
         outline_menu.addActions(list(self.outline.actions_by_name.values()))
@@ -159,6 +180,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(tr("视图(&V)"))
         for dock in (self.outline, self.problems, self.themes):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.zoom = Zoom(self)  # 放大/缩小/恢复默认大小 (Ctrl+=/-/0), 字号…; sizes remembered
+        self.zoom.add_to(view_menu)
 
         check_menu = bar.addMenu(tr("检查(&C)"))
         check_menu.addAction(self._action(tr("重新检查"), self.recheck, "F7"))
@@ -166,19 +190,26 @@ class MainWindow(QMainWindow):
         check_menu.addAction(self._action(tr("上一个问题"), lambda: self.step_problem(-1), "Shift+F8"))
 
         tools_menu = bar.addMenu(tr("工具(&T)"))
-        # ---- 与上一年度比对（issue: comparison) ---------------------------------------------------
-        # Shown only once desktop/app/compare_view.py exists; it owns the whole dialog.
-        if _module_exists("desktop.app.compare_view"):
-            self.compare_action = self._action(tr("与上一年度比对…"), self.open_compare)
-            tools_menu.addAction(self.compare_action)
-        # -------------------------------------------------------------------------------------------
+        self.compare_action = self._action(tr("与上一年度比对…"), self.open_compare)
+        tools_menu.addAction(self.compare_action)
         tools_menu.addAction(self._action(tr("本单位词典…"), self.show_user_words))
 
+        # ---- 参考 → 对标上级要点 (desktop/app/align_view.py owns the window) --------------------------
+        from desktop.app.align_view import open_align
+
+        self.reference_menu = getattr(self, "reference_menu", None) or bar.addMenu(tr("参考(&R)"))
+        self.reference_menu.addAction(self._action(tr("对标上级要点…"), lambda: open_align(self)))
+        from desktop.app.references_dialog import open_references  # 参考 → 参考资料库… (issue 17)
+
+        self.reference_menu.addAction(self._action(tr("参考资料库…"), lambda: open_references(self)))
+
         help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self._action(tr("使用说明(&G)"), lambda: show_guide(self), "F1"))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(tr("关于(&A)"), self._about))
 
     def open_compare(self) -> None:
-        from desktop.app import compare_view  # type: ignore[attr-defined]
+        from desktop.app import compare_view
 
         compare_view.open_compare(self)
 
@@ -228,7 +259,7 @@ class MainWindow(QMainWindow):
         self._check_timer.stop()
         text = self.editor.toPlainText()
         self._update_counts(text)
-        return self.runner.request(text, self.files.draft.overrides)
+        return self.runner.request(text, self.session.overrides)
 
     def _show_analysis(self, result: Analysis) -> None:
         if result.text != self.editor.toPlainText():
@@ -242,11 +273,10 @@ class MainWindow(QMainWindow):
             self.themes.set_report(result.themes)
         items = len(result.plan.items()) if result.plan else 0
         self.items_label.setText(self.tr("条目：%1").replace("%1", str(items)))
-        counts = result.counts
+        counts = result.counts  # labelled by the severity itself, as the command line does
+        error, warning = Severity.ERROR, Severity.WARNING
         self.problems_label.setText(
-            self.tr("错误 %1 · 警告 %2")
-            .replace("%1", str(counts.get("error", 0)))
-            .replace("%2", str(counts.get("warning", 0)))
+            f"{error.label} {counts.get(error.value, 0)} · {warning.label} {counts.get(warning.value, 0)}"
         )
         if result.error:
             self.statusBar().showMessage(result.error, 5000)
@@ -272,7 +302,7 @@ class MainWindow(QMainWindow):
             return self.shown.plan
         from desktop.plan.parse import parse
 
-        return parse(text, self.files.draft.overrides)
+        return parse(text, self.session.overrides)
 
     # The writer's own words -------------------------------------------------------------------------
     def bureau(self) -> str:
@@ -311,7 +341,8 @@ class MainWindow(QMainWindow):
     # Edits from the panels ------------------------------------------------------------------------
     def apply_structural_edit(self, edit: Edit) -> None:
         """Apply an outline change as one undoable step, then check and autosave at once."""
-        if self.editor.replace_text(edit.text, edit.offset):
+        if self.session.apply_text(edit.text, edit.offset):
+            self.editor.goto(edit.offset, edit.select_end)  # an inserted placeholder selected, to type over
             self.recheck()
             self.files.autosave()
             self.editor.setFocus()
@@ -326,11 +357,7 @@ class MainWindow(QMainWindow):
 
     def apply_fixes_to(self, text: str, fixes: list[Fix]) -> bool:
         """Apply fixes computed for ``text`` (the editor's text) as one undoable step."""
-        from checks.finding import apply_fixes
-
-        if text != self.editor.toPlainText():
-            return False
-        changed = self.editor.replace_text(apply_fixes(text, fixes))
+        changed = self.session.apply_fixes(text, fixes)
         if changed:
             self.recheck()
         return changed
@@ -380,18 +407,11 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
-        self.files.close_draft()
-        self.exporter.wait_idle(30_000)
+        self.files.close_draft()  # the draft is saved or deliberately discarded before any waiting
+        self._check_timer.stop()
+        self.jobs.cancel(AnalysisRunner.LANE)  # nobody will read these results
+        self.exporter.wait_idle(30_000)  # an export the writer asked for is finished, not dropped
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.runner.wait_idle(2000)
+        self.jobs.shutdown(5000)
         event.accept()
-
-
-def _module_exists(name: str) -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False

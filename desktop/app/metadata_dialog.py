@@ -1,5 +1,7 @@
 """The metadata dialog: the 公文's own facts (title, 发文机关, dates, 主送, 抄送, 印发, 附件) and
-the kind of plan (教育行政部门, 幼儿园, 义务教育学校…), which decides the themes checklist.
+the kind of plan (教育行政部门, 幼儿园, 义务教育学校…), which decides the themes checklist; and
+the 版头 of the 印发通知 (发文机关标志, 发文字号, optional 份号/密级/紧急程度), which the notice
+export prints (``NoticeHeadForm``, also shown on its own before that export).
 
 What the parser read from the text is shown as a placeholder; what the writer types is stored as an
 override with the draft (``Metadata.merged`` gives overrides precedence), so clearing a field
@@ -10,16 +12,20 @@ lets the text decide.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop.plan.export.notice import NoticeHead
 from desktop.plan.model import Metadata, PlanKind
 
 _TEXT_FIELDS = (
@@ -35,10 +41,70 @@ _LIST_FIELDS = (("cc", "抄送（每行一个）"), ("attachments", "附件（�
 _KINDS = {k.value for k in PlanKind}
 
 
-class MetadataDialog(QDialog):
-    """Edit the overrides; ``overrides()`` returns only what the writer set."""
+class NoticeHeadForm(QGroupBox):
+    """The 版头's fields. 份号, 密级 and 紧急程度 are printed only when their box is ticked
+    (GB/T 9704 7.2.1–7.2.3: most 要点 carry none), so a value typed once is not printed by
+    accident on the next notice."""
 
-    def __init__(self, parsed: Metadata, overrides: Metadata, parent: QWidget | None = None) -> None:
+    def __init__(self, head: NoticeHead, issuer: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("版头（印发通知）"), parent)
+        form = QFormLayout(self)
+        self.sign = QLineEdit(head.sign)
+        self.sign.setPlaceholderText(f"{issuer}文件" if issuer else self.tr("如：某某区教育局文件"))
+        self.number = QLineEdit(head.number)
+        self.number.setPlaceholderText(self.tr("如：某教发〔2026〕1号"))
+        form.addRow(self.tr("发文机关标志") + "：", self.sign)
+        form.addRow(self.tr("发文字号") + "：", self.number)
+        self.optional: dict[str, tuple[QCheckBox, QLineEdit]] = {}
+        for name, label, hint in (
+            ("copy_no", "份号", "000001"),
+            ("secrecy", "密级和保密期限", "秘密★1年"),
+            ("urgency", "紧急程度", "特急"),
+        ):
+            box = QCheckBox(self.tr("印") + self.tr(label))
+            edit = QLineEdit(getattr(head, name))
+            edit.setPlaceholderText(hint)
+            box.setChecked(bool(getattr(head, name)))
+            edit.setEnabled(box.isChecked())
+            box.toggled.connect(edit.setEnabled)
+            form.addRow(box, edit)
+            self.optional[name] = (box, edit)
+
+    def head(self) -> NoticeHead:
+        values = {n: e.text().strip() if b.isChecked() else "" for n, (b, e) in self.optional.items()}
+        return NoticeHead(self.sign.text().strip(), self.number.text().strip(), **values)
+
+
+class NoticeHeadDialog(QDialog):
+    """The 版头 alone, asked before a notice export."""
+
+    def __init__(self, head: NoticeHead, issuer: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("印发通知的版头"))
+        self.setMinimumWidth(460)
+        self.form = NoticeHeadForm(head, issuer, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+
+class MetadataDialog(QDialog):
+    """Edit the overrides; ``overrides()`` returns only what the writer set, ``head()`` the 版头
+    (shown when the caller passes one, which it stores with the draft)."""
+
+    def __init__(
+        self,
+        parsed: Metadata,
+        overrides: Metadata,
+        parent: QWidget | None = None,
+        head: NoticeHead | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("公文信息"))
         self.setMinimumWidth(520)
@@ -73,6 +139,9 @@ class MetadataDialog(QDialog):
             edit.setFixedHeight(70)
             form.addRow(self.tr(label) + "：", edit)
             self.list_edits[name] = edit
+        self.head_form = NoticeHeadForm(head, parsed.issuer, self) if head is not None else None
+        if self.head_form is not None:
+            form.addRow(self.head_form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,3 +156,6 @@ class MetadataDialog(QDialog):
         values["year"] = self.year_box.value() or None
         values["kind"] = str(self.kind_box.currentData() or "")
         return Metadata(**values)  # type: ignore[arg-type]
+
+    def head(self) -> NoticeHead | None:
+        return self.head_form.head() if self.head_form is not None else None

@@ -11,68 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QMenu,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
+from desktop.app.outline_paths import Path, node_at_path, node_label, outline_signature, path_at_line, path_of
 from desktop.plan.outline_edit import Edit, OutlineEditor, Position
 
 if TYPE_CHECKING:
     from desktop.plan.model import Node, Plan
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-Path = tuple[int, ...]
-
-
-def node_at_path(plan: Plan, path: Path) -> Node | None:
-    nodes, node = plan.nodes, None
-    for index in path:
-        if index >= len(nodes):
-            return None
-        node = nodes[index]
-        nodes = node.children
-    return node
-
-
-def path_of(plan: Plan, offset: int) -> Path:
-    """The index path of the deepest node holding ``offset`` (empty outside every node)."""
-    path: list[int] = []
-    nodes = plan.nodes
-    while True:
-        for index, node in enumerate(nodes):
-            if node.span.start <= offset <= node.span.end:
-                path.append(index)
-                nodes = node.children
-                break
-        else:
-            return tuple(path)
-
-
-def _label(node: Node) -> str:
-    return f"{node.marker_text}{node.headline}" if node.marker else node.headline
-
-
-def outline_signature(plan: Plan | None) -> tuple[tuple[object, ...] | None, tuple[int, ...]]:
-    """(shape, lines): what the tree shows, and the line of each node (tooltips only)."""
-    if plan is None:
-        return None, ()
-    lines: list[int] = []
-
-    def shape(nodes: tuple[Node, ...]) -> tuple[object, ...]:
-        out = []
-        for node in nodes:
-            lines.append(node.line)
-            out.append((_label(node), node.marker is None, shape(node.children)))
-        return tuple(out)
-
-    return shape(plan.nodes), tuple(lines)
 
 
 class OutlineTree(QTreeWidget):
@@ -129,6 +86,8 @@ class OutlineDock(QDockWidget):
         # Set by the host: a plan parsed from the text now in the editor, and how to apply an edit.
         self.fresh_plan: Callable[[], Plan | None] = lambda: self.plan
         self.apply_edit: Callable[[Edit], None] = lambda edit: None
+        # The file's own line of a line of the text (set by the host, which knows the file).
+        self.file_line: Callable[[int], int] = lambda line: line
         self._syncing = False
         self._shape: tuple[object, ...] | None = None
         self._lines: tuple[int, ...] = ()
@@ -167,23 +126,33 @@ class OutlineDock(QDockWidget):
             self.tree.setUpdatesEnabled(True)
             self._syncing = False
 
+    def _line_text(self, node: Node) -> str:
+        return self.tr("第 %1 行").replace("%1", str(self.file_line(node.line)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new panel font: rebuild, so the bold headings take the new size too."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.plan is not None:
+            self._shape = None
+            self.set_plan(self.plan)
+
     def _update_lines(self, plan: Plan) -> None:
         def visit(item: QTreeWidgetItem, nodes: tuple[Node, ...]) -> None:
             for index, node in enumerate(nodes):
                 child = item.child(index)
-                child.setToolTip(0, f"{_label(node)}\n" + self.tr("第 %1 行").replace("%1", str(node.line)))
+                child.setToolTip(0, f"{node_label(node)}\n" + self._line_text(node))
                 visit(child, node.children)
 
         visit(self.tree.invisibleRootItem(), plan.nodes)
 
     def _add(self, parent: QTreeWidgetItem, nodes: tuple[Node, ...], path: Path) -> None:
         for index, node in enumerate(nodes):
-            label = _label(node)
-            item = QTreeWidgetItem(parent, [label])
+            text = node_label(node)
+            item = QTreeWidgetItem(parent, [text])
             item.setData(0, PATH_ROLE, (*path, index))
-            item.setToolTip(0, f"{label}\n" + self.tr("第 %1 行").replace("%1", str(node.line)))
+            item.setToolTip(0, f"{text}\n" + self._line_text(node))
             if node.marker is None:
-                font = item.font(0)
+                font = QFont(self.font())  # the panel's size (视图 → 字号…), in bold
                 font.setBold(True)
                 item.setFont(0, font)
             self._add(item, node.children, (*path, index))
@@ -254,7 +223,7 @@ class OutlineDock(QDockWidget):
         specs = [
             ("insert_sibling", self.tr("在后面插入同级条目"), "Ctrl+Return", self.insert_sibling),
             ("insert_child", self.tr("插入下级条目"), "Ctrl+Shift+Return", self.insert_child),
-            ("delete", self.tr("删除本条（含下级）"), "Delete", self.delete_node),
+            ("delete", self.tr("删除本条（含下级）"), "Delete", self.delete_selected),
             ("promote", self.tr("升级"), "Alt+Left", self.promote),
             ("demote", self.tr("降级"), "Alt+Right", self.demote),
             ("move_up", self.tr("上移"), "Alt+Up", self.move_up),
@@ -283,7 +252,11 @@ class OutlineDock(QDockWidget):
         menu.exec(self.tree.viewport().mapToGlobal(point))  # type: ignore[arg-type]
 
     def _run(self, path: Path, operation: Callable[[OutlineEditor, Node], Edit | None]) -> bool:
-        """Compute an edit on a plan of the current text and hand it to the host."""
+        """Compute an edit on a plan of the current text and hand it to the host.
+
+        When the command came from the outline (a key such as Alt+Down), the focus and the
+        selection stay on the node the edit lands on, so the same key can be pressed again.
+        """
         plan = self.fresh_plan()
         if plan is None or not path:
             return False
@@ -293,8 +266,26 @@ class OutlineDock(QDockWidget):
         edit = operation(OutlineEditor(plan), node)
         if edit is None or edit.text == plan.text:
             return False
+        in_outline = self.tree.hasFocus()
         self.apply_edit(edit)
+        self._show_edit_result(edit)
+        if in_outline and edit.select_end is None:  # an inserted prompt keeps the editor's focus
+            self.tree.setFocus()
         return True
+
+    def _show_edit_result(self, edit: Edit) -> None:
+        """Show the edited outline at once (before the checks run) with the edited node selected."""
+        plan = self.fresh_plan()
+        if plan is None or plan.text != edit.text:
+            return
+        self.set_plan(plan)
+        path = path_at_line(plan, edit.text.count("\n", 0, edit.offset) + 1)
+        if path:
+            self._syncing = True
+            try:
+                self._select_path(path)
+            finally:
+                self._syncing = False
 
     def insert_sibling(self, path: Path | None = None) -> bool:
         return self._run(path or self.selected_path(), lambda e, n: e.insert_sibling(n))
@@ -303,7 +294,31 @@ class OutlineDock(QDockWidget):
         return self._run(path or self.selected_path(), lambda e, n: e.insert_child(n))
 
     def delete_node(self, path: Path | None = None) -> bool:
+        """Delete the node with its children (no question: the caller decided)."""
         return self._run(path or self.selected_path(), lambda e, n: e.delete(n))
+
+    def delete_selected(self) -> bool:
+        """Delete (the key or the menu): a whole section goes only when the writer confirms."""
+        path = self.selected_path()
+        plan = self.fresh_plan() if path else None
+        node = node_at_path(plan, path) if plan is not None else None
+        if node is None or (node.children and not self.confirm_delete(node)):
+            return False
+        return self.delete_node(path)
+
+    def confirm_delete(self, node: Node) -> bool:
+        """Ask before a whole section goes, saying that 撤销 brings it back."""
+        count = sum(1 for _ in node.walk()) - 1
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除整个部分"),
+            self.tr("删除“%1”及其下 %2 条内容？\n删除后可以用“撤销”（Ctrl+Z）恢复。")
+            .replace("%1", node_label(node))
+            .replace("%2", str(count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def promote(self, path: Path | None = None) -> bool:
         return self._run(path or self.selected_path(), lambda e, n: e.promote(n))
@@ -312,17 +327,44 @@ class OutlineDock(QDockWidget):
         return self._run(path or self.selected_path(), lambda e, n: e.demote(n))
 
     def move_up(self, path: Path | None = None) -> bool:
+        """Alt+Up: before the previous sibling; the first item of a section goes to the end of the
+        previous section, at the same level."""
         path = path or self.selected_path()
-        if not path or path[-1] == 0:
+        if not path:
             return False
-        return self.move(path, (*path[:-1], path[-1] - 1), Position.BEFORE)
+        if path[-1] > 0:
+            return self.move(path, (*path[:-1], path[-1] - 1), Position.BEFORE)
+        parent = path[:-1]
+        if not parent or parent[-1] == 0:
+            return False
+        section = (*parent[:-1], parent[-1] - 1)
+        return self._move_into(path, section, last=True)
 
     def move_down(self, path: Path | None = None) -> bool:
+        """Alt+Down: after the next sibling; the last item of a section goes to the start of the
+        next section, at the same level."""
         path = path or self.selected_path()
-        plan = self.plan
+        plan = self.fresh_plan()
         if not path or plan is None:
             return False
-        return self.move(path, (*path[:-1], path[-1] + 1), Position.AFTER)
+        if node_at_path(plan, (*path[:-1], path[-1] + 1)) is not None:
+            return self.move(path, (*path[:-1], path[-1] + 1), Position.AFTER)
+        parent = path[:-1]
+        if not parent or node_at_path(plan, (*parent[:-1], parent[-1] + 1)) is None:
+            return False
+        return self._move_into(path, (*parent[:-1], parent[-1] + 1), last=False)
+
+    def _move_into(self, source: Path, section: Path, last: bool) -> bool:
+        """Move into another section: after its last child or before its first, else as its child."""
+        plan = self.fresh_plan()
+        target = node_at_path(plan, section) if plan is not None else None
+        if target is None:
+            return False
+        if not target.children:
+            return self.move(source, section, Position.CHILD)
+        if last:
+            return self.move(source, (*section, len(target.children) - 1), Position.AFTER)
+        return self.move(source, (*section, 0), Position.BEFORE)
 
     def move(self, source: Path, target: Path, position: Position) -> bool:
         """Move the node at ``source`` with its children before, after or into ``target``."""

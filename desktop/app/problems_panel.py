@@ -8,17 +8,19 @@ hands the finding to the host, which keeps the word in the bureau's list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checks.finding import Severity
 from desktop.app.editor import SEVERITY_COLOURS
 
 if TYPE_CHECKING:
@@ -46,9 +49,8 @@ FAMILIES = (
     ("W", "用词"),
     ("T", "主题"),
 )
-SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
-_SEVERITY_LABELS = dict(SEVERITIES)
-_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+# One source for the words: the severity enum's own labels, as ``plandesk check`` prints them.
+SEVERITIES = tuple((s.value, s.label) for s in sorted(Severity, key=lambda s: -s.rank))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -60,6 +62,8 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        # (line, column) in the file, as ``plandesk check`` prints it; the host knows the file.
+        self.position: Callable[[Finding], tuple[int, int]] = lambda f: (f.line, f.column)
 
     def set_findings(self, findings: list[Finding]) -> bool:
         """Show ``findings``; False (and no reset of the view) when they are the ones shown."""
@@ -90,16 +94,13 @@ class FindingsModel(QAbstractTableModel):
         severity = finding.severity.value
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.tr(_SEVERITY_LABELS.get(severity, severity))
+                return self.tr(finding.severity.label)
             if column == 1:
                 return finding.code + (" ✎" if finding.fix or finding.fixes else "")
             if column == 2:
                 return finding.message
-            return (
-                self.tr("第 %1 行，第 %2 列")
-                .replace("%1", str(finding.line))
-                .replace("%2", str(finding.column))
-            )
+            line, column = self.position(finding)
+            return self.tr("第 %1 行，第 %2 列").replace("%1", str(line)).replace("%2", str(column))
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -111,7 +112,7 @@ class FindingsModel(QAbstractTableModel):
             # Plain numbers and strings: the proxy compares these natively.
             position = finding.span.start
             return (
-                (3 - _SEVERITY_RANK.get(severity, 0)) * 100_000_000 + position,
+                (3 - finding.severity.rank) * 100_000_000 + position,
                 f"{finding.code}:{position:09d}",
                 finding.message,
                 position,
@@ -185,13 +186,16 @@ class ProblemsDock(QDockWidget):
         self.add_word_button = QPushButton(self.tr("加入词典"))
         self.add_word_button.setToolTip(self.tr("本单位有意这样用词：加入本单位词典，今后不再提示"))
         self.add_word_button.clicked.connect(self.add_current_word)
+        self.rule_button = QPushButton(self.tr("规则说明"))
+        self.rule_button.setToolTip(self.tr("这条规则是什么意思：名称、依据、正误示例和参数"))
+        self.rule_button.clicked.connect(self.explain_current_rule)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.summary = QLabel()
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        buttons = (self.fix_button, self.fix_all_button, self.add_word_button)
+        buttons = (self.fix_button, self.fix_all_button, self.add_word_button, self.rule_button)
         for widget in (self.severity_box, self.family_box, *buttons):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -203,6 +207,24 @@ class ProblemsDock(QDockWidget):
         layout.addWidget(self.view)
         self.setWidget(body)
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new panel font (视图 → 字号…): rows as tall as its text."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 6)
+
+    def set_position_function(self, position: Callable[[Finding], tuple[int, int]]) -> None:
+        """How to name a finding's place in the file (the host knows the file's line map)."""
+        self.model.position = position
+        self.positions_changed()
+
+    def positions_changed(self) -> None:
+        """The file's line map changed (opened, saved, edited): repaint the 位置 column."""
+        rows = self.model.rowCount()
+        if rows:
+            column = len(FindingsModel.HEADERS) - 1
+            self.model.dataChanged.emit(self.model.index(0, column), self.model.index(rows - 1, column))
 
     def set_findings(self, findings: list[Finding] | tuple[Finding, ...]) -> None:
         current = self.current_finding()
@@ -265,10 +287,15 @@ class ProblemsDock(QDockWidget):
 
     def _update_buttons(self) -> None:
         finding = self.current_finding()
-        has_fix = finding is not None and bool(finding.fix or finding.fixes)
-        self.fix_button.setEnabled(has_fix)
+        fixes = finding.all_fixes() if finding is not None else ()
+        self.fix_button.setEnabled(bool(fixes))
+        # What the fix will do, so a partial one (“部分修复：…”) is seen before it is applied.
+        labels = list(dict.fromkeys(fix.description for fix in fixes))
+        more = self.tr("（另 %1 处）").replace("%1", str(len(fixes) - 1)) if len(fixes) > 1 else ""
+        self.fix_button.setToolTip("；".join(labels[:3]) + more if fixes else "")
         self.fix_all_button.setEnabled(finding is not None and bool(self.fixes_for_code(finding.code)))
         self.add_word_button.setEnabled(finding is not None and _silenceable(finding))
+        self.rule_button.setEnabled(finding is not None)
         if finding is not None:
             self.fix_all_button.setText(self.tr("修复全部 %1").replace("%1", finding.code))
         else:
@@ -277,10 +304,6 @@ class ProblemsDock(QDockWidget):
     def _double_clicked(self, index: QModelIndex) -> None:
         finding = self.model.findings[self.proxy.mapToSource(index).row()]
         self.jump_requested.emit(finding.span.start, finding.span.end)
-
-    def activate_row(self, row: int) -> None:
-        """What a double-click on visible row ``row`` does."""
-        self._double_clicked(self.proxy.index(row, 0))
 
     def fixes_for_code(self, code: str) -> list[Fix]:
         """Every fix offered by findings of ``code``, each once."""
@@ -293,8 +316,9 @@ class ProblemsDock(QDockWidget):
 
     def apply_current_fix(self) -> None:
         finding = self.current_finding()
-        if finding is not None and (finding.fix or finding.fixes):
-            self.fixes_requested.emit([finding.fix] if finding.fix else list(finding.fixes))
+        if finding is not None and finding.all_fixes():
+            # Every place of the cause at once: a renumbering fixes the rest of the run too.
+            self.fixes_requested.emit(list(finding.all_fixes()))
 
     def apply_all_of_current_code(self) -> None:
         finding = self.current_finding()
@@ -309,6 +333,13 @@ class ProblemsDock(QDockWidget):
         if finding is not None and _silenceable(finding):
             self.add_word_requested.emit(finding)
 
+    def explain_current_rule(self) -> QWidget | None:
+        """“这条规则是什么意思”: the current finding's rule, from the rule registry."""
+        from desktop.app.help_dialog import show_rule
+
+        finding = self.current_finding()
+        return show_rule(self.window(), finding.code) if finding is not None else None
+
     def _context_menu(self, point: object) -> None:
         index = self.view.indexAt(point)  # type: ignore[arg-type]
         if not index.isValid():
@@ -318,6 +349,8 @@ class ProblemsDock(QDockWidget):
         for button in (self.fix_button, self.fix_all_button, self.add_word_button):
             action = menu.addAction(button.text(), button.click)
             action.setEnabled(button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.tr("这条规则是什么意思"), self.explain_current_rule)
         menu.exec(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
 
 

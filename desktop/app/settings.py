@@ -11,12 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from desktop.app.editor import DEFAULT_FONT_SIZE as EDITOR_FONT_SIZE
+
 CONFIG_DIR_ENV = "PLANDESK_CONFIG_DIR"
 MAX_RECENT = 10
+PANEL_FONT_SIZE = 11  # points; Qt's default 9 pt is hard to read on an office laptop
 
 
 class AppSettings:
-    """Settings stored in an INI file inside ``folder``; the recovery files live beside it."""
+    """Settings stored in an INI file inside ``folder``."""
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
@@ -34,7 +37,11 @@ class AppSettings:
 
     @property
     def recovery_dir(self) -> Path:
-        return self.folder / "recovery"
+        """Autosaved unsaved work: in the platform's data folder (``desktop.data.user_data_dir``),
+        which survives a cleared configuration; tests point it at a temporary folder."""
+        from desktop.data import user_data_dir
+
+        return user_data_dir() / "recovery"
 
     # Recent files -------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -71,6 +78,25 @@ class AppSettings:
     @check_delay_ms.setter
     def check_delay_ms(self, ms: int) -> None:
         self._qs.setValue("edit/check_delay_ms", int(ms))
+
+    # Text size ----------------------------------------------------------------------------
+    @property
+    def editor_font_size(self) -> int:
+        """The editor's text size in points (视图 → 放大/缩小, Ctrl+wheel)."""
+        return _as_int(self._qs.value("view/editor_font_size", EDITOR_FONT_SIZE), EDITOR_FONT_SIZE)
+
+    @editor_font_size.setter
+    def editor_font_size(self, points: int) -> None:
+        self._qs.setValue("view/editor_font_size", int(points))
+
+    @property
+    def panel_font_size(self) -> int:
+        """The outline's, problems' and themes' text size in points (视图 → 字号…)."""
+        return _as_int(self._qs.value("view/panel_font_size", PANEL_FONT_SIZE), PANEL_FONT_SIZE)
+
+    @panel_font_size.setter
+    def panel_font_size(self, points: int) -> None:
+        self._qs.setValue("view/panel_font_size", int(points))
 
     # Window -------------------------------------------------------------------------------
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:

@@ -1,97 +1,60 @@
 """The themes dock: which themes the draft covers (covered / weak / missing) next to the peers.
 
-It shows the report of ``checks.themes`` as it is; it reads the fields of the JSON contract
-(id, name, required, status, mentions, peers_covering, peers_total, kind) from objects or
-mappings, so the same panel shows the report whichever of the two forms the module returns.
+It shows the ``ThemesReport`` of ``checks.themes.report`` as it is, in the command line's words:
+the status names are ``Status.label``, so the panel and ``plandesk themes`` never disagree.
 Above the list it says whose checklist it is (a kindergarten's is not a bureau's), and when the
 kind was assumed rather than recognised, so the writer knows to set it.
+
+Below the list, the selected theme's detail: what each peer wrote about it (the sentences, with
+the peer's name and the line of its file) and the specific phrases peers name under it that the
+draft does not, so a writer can borrow a phrasing without opening five files. Before the first
+report it says why the list is empty: nothing is open yet, or the dictionary is still loading.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-STATUS_LABELS = {"covered": "已覆盖", "weak": "较弱", "missing": "缺失", "expected": "范本普遍覆盖"}
+from desktop.app.theme_detail import ThemeDetail
+
+if TYPE_CHECKING:
+    from checks.themes.coverage import Mention, Status
+    from checks.themes.report import ThemeRow, ThemesReport
+    from desktop.app.workers import Analysis
+
+# A theme on the checklist because most peers of the draft's kind cover it (``ThemeRow.expected``);
+# the command line heads the same group “范本普遍覆盖的主题”.
+EXPECTED_LABEL = "范本普遍覆盖"
 STATUS_COLOURS = {"covered": "#2e7d32", "weak": "#ef8f00", "missing": "#d32f2f"}
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 2
 EXPAND_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def field(obj: Any, name: str, default: Any = None) -> Any:
-    """A contract field of a report object or mapping."""
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def themes_of(report: Any) -> list[Any]:
-    """The report's themes as mappings of the contract's fields (ThemesReport or its JSON form)."""
-    if report is None:
-        return []
-    rows = field(report, "rows", None)
-    if rows is None:
-        return list(field(report, "themes", []) or [])
-    themes = []
-    for row in rows:
-        cov = row.coverage
-        themes.append(
-            {
-                "id": cov.theme.id,
-                "name": cov.theme.name,
-                "required": row.required,
-                "status": cov.status.value,
-                "mentions": [
-                    {"line": m.line, "term": m.term, "start": m.span.start, "end": m.span.end}
-                    for m in cov.mentions
-                ],
-                "peers_covering": row.peers_covering,
-                "peers_total": row.peers_total,
-                "missing_parts": list(cov.parts_missing),
-                "parts": [
-                    {
-                        "id": p.id,
-                        "name": p.name,
-                        "status": p.status.value,
-                        "mentions": [
-                            {"line": m.line, "term": m.term, "start": m.span.start, "end": m.span.end}
-                            for m in p.mentions
-                        ],
-                    }
-                    for p in cov.parts
-                ],
-            }
-        )
-    return themes
-
-
-def mention_span(mention: Any) -> tuple[int, int] | None:
-    """The mention's character span, when the report gives one."""
-    span = field(mention, "span")
-    if span is not None:
-        return int(field(span, "start")), int(field(span, "end"))
-    start, end = field(mention, "start"), field(mention, "end")
-    return (int(start), int(end)) if start is not None and end is not None else None
+THEME_ROLE = Qt.ItemDataRole.UserRole + 4  # index into ``ThemesDock.themes``, on a top-level row
+EMPTY_WINDOW = "打开或新建一份要点后，这里显示主题覆盖情况。"
+LOADING = "正在加载词典…"
+UNAVAILABLE = "主题分析暂不可用（词典未能加载，详见日志）。"
+_UNSHOWN = object()  # what ``ThemesDock._shown`` holds before the first ``set_report``
 
 
 class ThemesDock(QDockWidget):
     """Dock listing themes; mentions are children to double-click or step through."""
 
     jump_requested = Signal(int, int)
-    line_requested = Signal(int)  # 1-based line, when a mention carries no span
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,11 +75,22 @@ class ThemesDock(QDockWidget):
         self.next_button = QPushButton(self.tr("下一处"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
-        self.placeholder = QLabel(self.tr("主题分析尚不可用。"))
+        self.placeholder = QLabel(self.tr(EMPTY_WINDOW))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #666666;")
         self.kind_label = QLabel()
         self.kind_label.setWordWrap(True)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
+        # What peers wrote about the selected theme: selectable text, to copy a phrasing from.
+        self.detail = ThemeDetail()
+        self.tree.currentItemChanged.connect(lambda _now, _before: self._show_detail())
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
@@ -127,28 +101,54 @@ class ThemesDock(QDockWidget):
         layout.addLayout(bar)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.kind_label)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.suggestions)
         self.setWidget(body)
-        self.report: Any = None
+        self.report: ThemesReport | None = None
+        self.themes: list[ThemeRow] = []  # what each top-level row shows, by THEME_ROLE
+        self._shown: object = _UNSHOWN  # the report the tree was last built from
+        self._editor: QPlainTextEdit | None = None
         self.set_report(None)
 
-    def set_report(self, report: Any) -> None:
-        """Show a report; the tree is rebuilt only when what it shows changed."""
-        themes = themes_of(report)
-        kind = self._kind_text(report)
-        key = (
-            report is None,
-            repr(themes),
-            repr(field(report, "suggestions", None) if report else None),
-            kind,
-        )
-        self.report = report
-        if key == getattr(self, "_key", None):
+    def watch(self, editor: QPlainTextEdit, analysis_shown: SignalInstance) -> None:
+        """Say why the list is empty: nothing open yet, the dictionary loading, or no analysis.
+
+        ``analysis_shown`` carries each complete analysis; one without themes means they failed."""
+        self._editor = editor
+        editor.textChanged.connect(self._update_placeholder)
+        analysis_shown.connect(self._analysis_shown)
+        self._update_placeholder()
+
+    def _analysis_shown(self, result: Analysis) -> None:
+        if result.themes is None and self.report is None and self._has_text():
+            self.placeholder.setText(self.tr(UNAVAILABLE))
+
+    def _has_text(self) -> bool:
+        return self._editor is not None and not self._editor.document().isEmpty()
+
+    def _update_placeholder(self) -> None:
+        """Only the first keystroke of a session changes anything: once a report is shown it stays."""
+        if self.report is not None:
             return
-        self._key = key
+        text = self.tr(LOADING) if self._has_text() else self.tr(EMPTY_WINDOW)
+        if self.placeholder.text() != text and self.placeholder.text() != self.tr(UNAVAILABLE):
+            self.placeholder.setText(text)
+
+    def set_report(self, report: ThemesReport | None) -> None:
+        """Show a report; the tree is rebuilt only when what it shows changed.
+
+        Reports are frozen dataclasses: an equal report (the same text analysed again after an edit
+        elsewhere) shows the same rows, so the tree, its selection and its scroll stay put."""
+        unchanged = self._shown is not _UNSHOWN and report == self._shown
+        self.report = report
+        if unchanged:
+            return
+        self._shown = report
         self.placeholder.setVisible(report is None)
-        self.tree.setVisible(report is not None)
+        self.splitter.setVisible(report is not None)
+        if report is None:
+            self._update_placeholder()
+        kind = self._kind_text(report)
         self.kind_label.setText(kind)
         self.kind_label.setVisible(bool(kind))
         expanded = {
@@ -156,83 +156,86 @@ class ThemesDock(QDockWidget):
             for i in range(self.tree.topLevelItemCount())
             if self.tree.topLevelItem(i).isExpanded()
         }
+        current = self.tree.currentItem()
+        while current is not None and current.parent() is not None:
+            current = current.parent()
+        selected = current.text(0) if current is not None else ""
         self.tree.clear()
-        for theme in themes:
-            item = self._theme_item(theme, expanded)
+        self.themes = []
+        for row in report.rows if report is not None else ():
+            item = self._theme_item(row, expanded)
+            self.themes.append(row)
             self.tree.addTopLevelItem(item)
             item.setExpanded(bool(item.data(0, EXPAND_ROLE)))  # only takes once in the tree
-        suggestions = field(report, "suggestions", None) if report is not None else None
-        if suggestions:
-            words = [str(field(s, "phrase", s)) for s in suggestions]
+            if item.text(0) == selected:
+                self.tree.setCurrentItem(item)
+        self._show_detail()
+        if report is not None and report.suggestions:
+            words = [str(s["phrase"]) for s in report.suggestions]
             self.suggestions.setText(self.tr("范本常用而本稿未提：") + "、".join(words))
         else:
             self.suggestions.clear()
 
-    def _kind_text(self, report: Any) -> str:
-        """Whose checklist the report is: “清单：幼儿园的计划”, or that the kind was assumed."""
-        label = field(report, "kind_label", "") if report is not None else ""
-        if not label:
-            return ""
-        if field(report, "kind_certain", False):
-            return self.tr("清单：%1的计划").replace("%1", self.tr(label))
-        return self.tr("清单：暂按%1的计划（未识别出计划类别，可在“公文信息”中指定）").replace(
-            "%1", self.tr(label)
-        )
+    def _show_detail(self) -> None:
+        """The selected theme's peer sentences and phrases, in the pane under the list."""
+        self.detail.show_theme(self.selected_theme())
 
-    def _theme_item(self, theme: Any, expanded: set[str]) -> QTreeWidgetItem:
-        status = str(field(theme, "status", ""))
-        status = getattr(status, "value", status)
-        name = str(field(theme, "name", field(theme, "id", "")))
-        if field(theme, "required", False):
-            name += self.tr("（必备）")
-        mentions = list(field(theme, "mentions", []) or [])
-        peers = field(theme, "peers_covering")
-        total = field(theme, "peers_total")
-        item = QTreeWidgetItem(
-            [
-                name,
-                self.tr(STATUS_LABELS.get(status, status)),
-                f"{peers}/{total}" if peers is not None and total else "",
-                str(len(mentions)),
-            ]
-        )
-        item.setForeground(1, QBrush(QColor(STATUS_COLOURS.get(status, "#555555"))))
+    def selected_theme(self) -> ThemeRow | None:
+        """The theme of the current row (or of the row a selected mention belongs to)."""
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            return None
+        index = item.data(0, THEME_ROLE)
+        return self.themes[index] if index is not None and 0 <= index < len(self.themes) else None
+
+    def _kind_text(self, report: ThemesReport | None) -> str:
+        """Whose checklist the report is: “清单：幼儿园的计划”, or that the kind was assumed."""
+        if report is None:
+            return ""
+        label = self.tr(report.kind_label)
+        if report.kind_certain:
+            return self.tr("清单：%1的计划").replace("%1", label)
+        return self.tr("清单：暂按%1的计划（未识别出计划类别，可在“公文信息”中指定）").replace("%1", label)
+
+    def _status_cells(self, item: QTreeWidgetItem, status: Status) -> None:
+        """The status column in the command line's words (``Status.label``) and its colour."""
+        item.setText(1, self.tr(status.label))
+        item.setForeground(1, QBrush(QColor(STATUS_COLOURS.get(status.value, "#555555"))))
+
+    def _theme_item(self, row: ThemeRow, expanded: set[str]) -> QTreeWidgetItem:
+        cov = row.coverage
+        name = cov.theme.name + (self.tr("（必备）") if row.required else "")
+        peers = f"{row.peers_covering}/{row.peers_total}" if row.peers_total else ""
+        item = QTreeWidgetItem([name, "", peers, str(len(cov.mentions))])
+        self._status_cells(item, cov.status)
         item.setToolTip(0, name)
-        parts = list(field(theme, "parts", None) or [])
-        missing_parts = field(theme, "missing_parts", None)
-        if missing_parts:
-            names = [str(field(p, "name", p)) for p in missing_parts]
-            item.setToolTip(0, name + "\n" + self.tr("缺少：") + "、".join(names))
-            item.setToolTip(1, self.tr("缺少：") + "、".join(names))
-        if parts:  # 五育: one row per part with its own status and mentions
-            for part in parts:
-                part_status = str(field(part, "status", ""))
-                part_mentions = list(field(part, "mentions", []) or [])
-                row = QTreeWidgetItem(
-                    [
-                        str(field(part, "name", "")),
-                        self.tr(STATUS_LABELS.get(part_status, part_status)),
-                        "",
-                        str(len(part_mentions)),
-                    ]
-                )
-                row.setForeground(1, QBrush(QColor(STATUS_COLOURS.get(part_status, "#555555"))))
-                self._add_mentions(row, part_mentions)
-                row.setExpanded(False)
-                item.addChild(row)
-        else:
-            self._add_mentions(item, mentions)
+        if row.expected:  # on the checklist because most peers cover it, not because it is required
+            item.setToolTip(
+                2, self.tr(EXPECTED_LABEL) + self.tr("：范本要点中有 %1 份写到这一主题").replace("%1", peers)
+            )
+        item.setData(0, THEME_ROLE, len(self.themes))
+        missing = cov.parts_missing
+        if missing:
+            item.setToolTip(0, name + "\n" + self.tr("缺少：") + "、".join(missing))
+            item.setToolTip(1, self.tr("缺少：") + "、".join(missing))
+        for part in cov.parts:  # 五育: one row per part with its own status and mentions
+            child = QTreeWidgetItem([part.name, "", "", str(len(part.mentions))])
+            self._status_cells(child, part.status)
+            self._add_mentions(child, part.mentions)
+            item.addChild(child)
+        if not cov.parts:
+            self._add_mentions(item, cov.mentions)
         # A theme with a missing part opens by itself: the missing part is the news.
-        item.setData(0, EXPAND_ROLE, name in expanded or bool(parts and missing_parts))
+        item.setData(0, EXPAND_ROLE, name in expanded or bool(missing))
         return item
 
-    def _add_mentions(self, parent: QTreeWidgetItem, mentions: list[Any]) -> None:
+    def _add_mentions(self, parent: QTreeWidgetItem, mentions: tuple[Mention, ...]) -> None:
         for mention in mentions:
-            line = field(mention, "line", "")
-            child = QTreeWidgetItem(
-                [f"{self.tr('第 %1 行').replace('%1', str(line))}  {field(mention, 'term', '')}"]
-            )
-            child.setData(0, MENTION_ROLE, (mention_span(mention), line))
+            where = self.tr("第 %1 行").replace("%1", str(mention.line))
+            child = QTreeWidgetItem([f"{where}  {mention.term}"])
+            child.setData(0, MENTION_ROLE, (mention.span.start, mention.span.end))
             child.setToolTip(0, child.text(0))
             parent.addChild(child)
 
@@ -249,14 +252,9 @@ class ThemesDock(QDockWidget):
         return []
 
     def _jump(self, item: QTreeWidgetItem) -> None:
-        data = item.data(0, MENTION_ROLE)
-        if not data:
-            return
-        span, line = data
-        if span is not None:
+        span = item.data(0, MENTION_ROLE)
+        if span:
             self.jump_requested.emit(span[0], span[1])
-        elif line:
-            self.line_requested.emit(int(line))
 
     def step(self, direction: int) -> None:
         """Go to the next (or previous) mention of the selected theme (or part of it)."""

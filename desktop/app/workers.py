@@ -1,16 +1,15 @@
-"""Work that runs off the GUI thread: parsing and checking a snapshot of the draft.
+"""The analysis of a snapshot of the draft (parse, then checks and themes), run as window jobs.
 
-The editor asks for an analysis of a snapshot of its text, tagged with a generation number. At
-most one analysis runs at a time; a newer request waiting behind it replaces any older waiting
-one, and a result whose generation is no longer the latest is dropped, so the panels only ever
-show what belongs to the text on screen and the GUI thread never waits.
+The editor asks for an analysis of a snapshot of its text, tagged with a generation number. The
+work runs on the window's ``Jobs`` (``desktop/app/background.py``) in the ``analysis`` lane: at
+most one analysis runs at a time, a newer request replaces any older waiting one, and a result
+whose generation is no longer the latest is dropped, so the panels only ever show what belongs to
+the text on screen and the GUI thread never waits.
 
-Each snapshot is analysed in one pass: it is parsed (the outline is sent on at once), then every
-enabled rule runs and the themes report is taken from the theme rules' own computation, so the
-outline, the problems and the themes of a freshly opened plan arrive together. (Segmentation used
-to cost a second to start, and the themes came in a second stage after the problems; it now
-costs milliseconds: see ``desktop/plan/knowledge/dictionary.py``.) Nothing is parsed or checked
-twice for one snapshot.
+Each snapshot is analysed in two jobs: the parse (its outline is shown at once), then every
+enabled rule and the themes report taken from the theme rules' own computation. The second job is
+queued only while the snapshot is still the latest, so text typed during a parse costs no stale
+checking; nothing is parsed or checked twice for one snapshot.
 """
 
 from __future__ import annotations
@@ -19,13 +18,14 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from checks.finding import Finding
+    from desktop.app.background import Jobs
     from desktop.plan.model import Metadata, Plan
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,16 @@ def analyse(
     """Parse, hand the outline to ``on_outline``, run every enabled rule, and (``with_themes``)
     take the themes report the theme rules computed. Never raises: a failing part is logged, its
     panel left empty and ``error`` says so."""
+    outline = parse_snapshot(generation, text, overrides)
+    if outline.plan is None:
+        return outline
+    if on_outline is not None:
+        on_outline(outline)
+    return check_snapshot(outline, with_themes, config)
+
+
+def parse_snapshot(generation: int, text: str, overrides: Metadata | None) -> Analysis:
+    """The first stage: the parsed plan (stage OUTLINE), or a COMPLETE result saying it failed."""
     started = time.perf_counter()
     try:
         from desktop.plan.parse import parse
@@ -80,8 +90,14 @@ def analyse(
     except Exception:  # the core must not take the window down with it
         logger.exception("parse failed")
         return Analysis(generation, text, None, error="解析失败：" + traceback.format_exc(limit=1))
-    if on_outline is not None:
-        on_outline(Analysis(generation, text, plan, stage=OUTLINE))
+    return Analysis(generation, text, plan, stage=OUTLINE, seconds=time.perf_counter() - started)
+
+
+def check_snapshot(outline: Analysis, with_themes: bool = True, config: ConfigSource = None) -> Analysis:
+    """The second stage: every enabled rule and (``with_themes``) the themes, for a parsed plan."""
+    started = time.perf_counter()
+    plan = outline.plan
+    assert plan is not None
     findings: tuple[Finding, ...] = ()
     error = ""
     try:
@@ -97,9 +113,16 @@ def analyse(
         logger.exception("checks failed")
         error = "检查出错，部分结果可能缺失"
     themes = _themes_report(plan, config) if with_themes else None
-    seconds = time.perf_counter() - started
-    return Analysis(
-        generation, text, plan, findings, themes, error, seconds, _counts(findings), COMPLETE, config
+    seconds = outline.seconds + time.perf_counter() - started
+    return replace(
+        outline,
+        findings=findings,
+        themes=themes,
+        error=error,
+        seconds=seconds,
+        counts=_counts(findings),
+        stage=COMPLETE,
+        config=config,
     )
 
 
@@ -114,71 +137,27 @@ def _themes_report(plan: Plan, config: Any) -> Any:
         return None
 
 
-@dataclass(frozen=True)
-class _Job:
-    generation: int
-    text: str
-    overrides: Metadata | None
-    config: ConfigSource
-
-
-class _TaskSignals(QObject):
-    """The signals of one task, owned by the task, living in the GUI thread.
-
-    The worker emits only on these: connected to the runner (a receiver), Qt drops the connection
-    when the runner is deleted, so a task that outlives its window emits into nothing instead of
-    into a deleted object ("Signal source has been deleted").
-    """
-
-    outline = Signal(object)
-    done = Signal(object)
-
-
-class _Task(QRunnable):
-    """The analysis of one snapshot; the result is queued back to the runner's (GUI) thread."""
-
-    def __init__(self, runner: AnalysisRunner, job: _Job) -> None:
-        super().__init__()
-        self._job = job
-        # Read in the GUI thread, now: the worker never touches the runner itself.
-        self._with_themes = runner.with_themes
-        self._early_outline = runner.early_outline
-        self.signals = _TaskSignals()
-        self.signals.outline.connect(runner.outline_ready)
-        self.signals.done.connect(runner._on_task_done)
-        runner._live_signals.add(self.signals)  # kept until the runner has the result
-
-    def run(self) -> None:
-        job, signals = self._job, self.signals
-        outline = signals.outline.emit if self._early_outline else None
-        result = analyse(job.generation, job.text, job.overrides, self._with_themes, job.config, outline)
-        # A queued call into the GUI thread; nothing at all when the runner is gone.
-        signals.done.emit((job, result, signals))
-
-
 class AnalysisRunner(QObject):
-    """Runs analyses in a thread pool, one at a time; emits results only for the latest generation.
+    """Analyses snapshots on the window's jobs; emits results only for the latest generation.
 
     ``finished`` carries the complete result; ``outline_ready`` the parse alone, before any rule
-    has run.
+    has run. ``busy`` is true from a request until the latest snapshot's result is in.
     """
 
+    LANE = "analysis"
+
     finished = Signal(object)  # Analysis
-    outline_ready = Signal(object)  # early outline-only Analysis (queued from the worker)
+    outline_ready = Signal(object)  # outline-only Analysis of the latest snapshot
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, with_themes: bool = True) -> None:
+    def __init__(self, jobs: Jobs, parent: QObject | None = None, with_themes: bool = True) -> None:
         super().__init__(parent)
+        self.jobs = jobs
         self.with_themes = with_themes
-        self.early_outline = True
         # The check configuration, or how to choose it for a parsed plan (None: shipped defaults).
         self.config: ConfigSource = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._generation = 0
-        self._running = False
-        self._waiting: _Job | None = None
-        self._live_signals: set[_TaskSignals] = set()
+        self._busy = False
         self.latest: Analysis | None = None
 
     @property
@@ -187,36 +166,53 @@ class AnalysisRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._running
+        return self._busy
 
     def request(self, text: str, overrides: Metadata | None = None) -> int:
         """Analyse this snapshot soon; returns its generation number."""
         self._generation += 1
-        job = _Job(self._generation, text, overrides, self.config)
-        if self._running:
-            self._waiting = job
-        else:
-            self._set_busy(True)
-            self._pool.start(_Task(self, job))
-        return self._generation
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self._running:
-            self._running = busy
-            self.busy_changed.emit(busy)
-
-    def _on_task_done(self, done: tuple[_Job, Analysis, _TaskSignals]) -> None:
-        _job, result, signals = done
-        self._live_signals.discard(signals)
-        if result.generation == self._generation:
-            self.latest = result
-            self.finished.emit(result)
-        if self._waiting is not None:
-            job, self._waiting = self._waiting, None
-            self._pool.start(_Task(self, job))
-        else:
-            self._set_busy(False)
+        generation = self._generation
+        self.jobs.submit(
+            lambda: parse_snapshot(generation, text, overrides),
+            self,
+            self._parsed,
+            lambda trace: self._failed(generation, text, trace),
+            lane=self.LANE,
+        )
+        self._set_busy(True)
+        return generation
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        """Block until the pool is empty (for shutdown and the screenshot path, never while typing)."""
-        return self._pool.waitForDone(msecs)
+        """Block until the latest snapshot's result is in (tests, shutdown, the screenshot path)."""
+        return self.jobs.wait_idle(msecs) and not self._busy
+
+    def _parsed(self, outline: Analysis) -> None:
+        if outline.generation != self._generation:
+            return  # a newer snapshot is already queued behind this one
+        if outline.complete:  # the parse failed: nothing to check
+            self._deliver(outline)
+            return
+        self.outline_ready.emit(outline)
+        with_themes, config = self.with_themes, self.config  # read here, in the GUI thread
+        self.jobs.submit(
+            lambda: check_snapshot(outline, with_themes, config),
+            self,
+            self._deliver,
+            lambda trace: self._failed(outline.generation, outline.text, trace),
+            lane=self.LANE,
+        )
+
+    def _deliver(self, result: Analysis) -> None:
+        if result.generation == self._generation:
+            self.latest = result
+            self._set_busy(False)
+            self.finished.emit(result)
+
+    def _failed(self, generation: int, text: str, trace: str) -> None:
+        logger.error("analysis failed:\n%s", trace)
+        self._deliver(Analysis(generation, text, None, error="分析出错：" + trace.strip().splitlines()[-1]))
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)

@@ -26,10 +26,12 @@ class Position(str, Enum):
 
 @dataclass(frozen=True)
 class Edit:
-    """The new text of the draft and the offset the cursor should go to."""
+    """The new text of the draft and the offset the cursor should go to; ``select_end`` when the
+    text from ``offset`` to it should be selected (an inserted placeholder, to be typed over)."""
 
     text: str
     offset: int
+    select_end: int | None = None
 
 
 class OutlineEditor:
@@ -154,13 +156,19 @@ class OutlineEditor:
         return self._insert_line(end, format_marker(style, count + 1) + PLACEHOLDER)
 
     def _insert_line(self, at: int, line: str) -> Edit:
+        """Insert ``line`` (a marker and the placeholder) and select the placeholder, so what the
+        writer types next replaces it."""
         text = self.text
         if at >= len(text) and text and not text.endswith("\n"):
             new_text = text + "\n" + line
             at = len(text) + 1
         else:
             new_text = text[:at] + line + "\n" + text[at:]
-        return self._renumbered(new_text, at)
+        edit = self._renumbered(new_text, at)
+        start = edit.text.find(PLACEHOLDER, edit.offset)
+        if start < 0:
+            return edit
+        return Edit(edit.text, start, start + len(PLACEHOLDER))
 
     def delete(self, node: Node) -> Edit:
         start, end = self.node_range(node)

@@ -58,8 +58,12 @@ def test_new_from_standard_skeleton(settle, window):
     assert plan.year == 2026 and "2026年" in plan.title
     labels = [t for d, t in window.outline.labels() if d == 1]
     assert len(labels) == 6 and labels[0].startswith("一、")
-    # only the placeholders the writer must fill in are errors
-    assert {f.code for f in window.shown.findings if f.severity.value == "error"} <= {"W005"}
+    # only the placeholders the writer must fill in are errors: XX and the skeleton's own prompts
+    assert {f.code for f in window.shown.findings if f.severity.value == "error"} <= {"W005", "W012"}
+    assert any(f.code == "W012" for f in window.shown.findings)
+    # the first prompt is selected, so the writer types over it
+    cursor = window.editor.textCursor()
+    assert cursor.hasSelection() and cursor.selectedText().startswith("（")
 
 
 def test_new_from_last_year_bumps_title_year(settle, window, corpus_path):

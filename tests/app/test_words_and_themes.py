@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from checks.config import load_config
+from checks.themes.coverage import Status
 from desktop.plan.model import Metadata
 
 pytestmark = pytest.mark.gui
@@ -55,7 +56,9 @@ def test_themes_panel_shows_five_education_parts(qtbot, settle, window):
     themes = window.themes
     parts = dict(themes.part_rows("五育"))
     assert set(parts) == {"德育", "智育", "体育", "美育", "劳动教育"}
-    assert parts["智育"] == "缺失" and parts["美育"] == "缺失" and parts["德育"] == "已覆盖"
+    # the command line's words (Status.label): the panel and `plandesk themes` say the same
+    assert parts["智育"] == parts["美育"] == Status.MISSING.label == "未涉及"
+    assert parts["德育"] == Status.COVERED.label == "已覆盖"
     top = next(
         themes.tree.topLevelItem(i)
         for i in range(themes.tree.topLevelItemCount())

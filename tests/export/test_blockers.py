@@ -10,7 +10,7 @@ from desktop.plan.export.docx_writer import write_docx
 from desktop.plan.parse import parse
 
 DRAFT = (
-    "某某区2026年教育工作要点\n"
+    "武进区2026年教育工作要点\n"
     "一、办学条件\n"
     "1.扩大资源供给。新增市优质园2-3所，新建学校5~6所。\n"
     "2.规范文件管理。按某教发[2026]1号文件要求，于2026年03月05日前完成。\n"
@@ -52,7 +52,7 @@ def test_blockers_are_the_engine_rules_by_code() -> None:
 
 
 def test_range_fix_follows_the_document_style() -> None:
-    plan = parse("某某区2026年教育工作要点\n一、办学条件\n1.新增市优质园2-3所，建成示范校4—5所。\n")
+    plan = parse("武进区2026年教育工作要点\n一、办学条件\n1.新增市优质园2-3所，建成示范校4—5所。\n")
     fixed = apply_fixes(plan.text, [fix for f in export_blockers(plan) for fix in f.all_fixes()])
     assert "2—3所" in fixed and "4—5所" in fixed
 
@@ -77,8 +77,14 @@ def test_clean_text_has_no_blockers():
     assert (
         codes(
             parse(
-                "某某区2026年教育工作要点\n一、办学条件\n1.扩大资源。新增学位2～3所，于2026年3月5日完成。\n"
+                "武进区2026年教育工作要点\n一、办学条件\n1.扩大资源。新增学位2～3所，于2026年3月5日完成。\n"
             )
         )
         == []
     )
+
+
+def test_placeholders_never_reach_print() -> None:
+    """A name left as 某某/XX and a prompt the app inserted are blockers: neither may be printed."""
+    plan = parse("某某区2026年教育工作要点\n一、办学条件\n1.（在此输入内容）\n")
+    assert {f.code for f in export_blockers(plan)} >= {"W005", "W012"}

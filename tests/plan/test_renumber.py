@@ -34,6 +34,15 @@ def test_marker_styles_are_normalised_and_nothing_else_changes():
     assert renumber(text) == "一、甲(内容)\n（一）小节\n1.事项，内容1、2、3。\n（1）细项\n（2）细项\n二、乙\n"
 
 
+def test_a_marker_that_would_read_as_prose_keeps_its_own_punctuation():
+    """二.二、 made 一、二、 would read as the list 一、二、 in prose, and the heading would be lost
+    (found by the property test below): the writer's punctuation stays, the number changes."""
+    text = "二.二、\n一、"
+    once = renumber(text)
+    assert once == "一.二、\n二、"
+    assert renumber(once) == once and shape(parse(once)) == shape(parse(text))
+
+
 def test_insertion_renumbers_everything_after():
     text = "一、甲\n1.a。\n2.b。\n二、乙\n3.c。\n"
     inserted = text.replace("2.b。", "1.新。\n2.b。")

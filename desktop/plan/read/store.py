@@ -112,13 +112,36 @@ def parse_draft(raw: str, path: Path | None = None) -> Source:
     if not isinstance(metadata_raw, dict):
         raise InputError(path, "草稿文件中的文件信息（metadata）格式不正确。")
     extra = {k: v for k, v in document.items() if k not in (FORMAT_KEY, "metadata", "text")}
+    text = text.replace("\r\n", "\n")
     return Source(
         path=path,
         kind="plan",
-        text=text.replace("\r\n", "\n"),
+        text=text,
+        origin=text_origin(raw, text),
         metadata=Metadata.from_dict(metadata_raw),
         extra=extra,
     )
+
+
+def text_origin(raw: str, text: str) -> tuple[int, ...]:
+    """The file line of each line of a draft's ``text``: after the front matter, one for one.
+
+    ``dump_draft`` writes the text last, as a literal block (``text: |``), so text line i sits on
+    file line (line of ``text:``) + i and ``plandesk check`` can name the line the writer sees in
+    the file. A text written otherwise (quoted, by hand) gets no map: lines count from the text.
+    """
+    lines = raw.split("\n")
+    key = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].startswith("text:")), None)
+    if key is None:
+        return ()
+    value = lines[key][len("text:") :].strip()
+    count = text.count("\n") + 1
+    if value.startswith("|"):
+        first = key + 2  # 1-based line after the ``text: |`` line
+        return tuple(range(first, first + count)) if len(lines) - key - 1 >= count - 1 else ()
+    if value and count == 1 and not value.startswith(("'", '"')):
+        return (key + 1,)
+    return ()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,406 @@
+"""The 对标上级要点 window: each task of the superior body's plan, and the draft items that answer it.
+
+The core (``desktop.plan.references.align``) does the work on the window's ``Jobs``; this module
+shows its tasks in one tree, the unanswered first, each with its best answer and the others below
+it. Clicking a task or an answer puts the main editor's cursor at the start of the draft item
+(nothing selected, the text untouched). A task that does not concern the writer's level is marked
+不适用: the mark is remembered per superior plan (``remembered.NotApplicableStore``, in the user's
+data folder) and ``plandesk align`` reads the same marks.
+
+The superior plan is a file, or one of the 上级要点 entries of the writer's reference library; the
+chosen file is remembered with the draft under ``extra["superior"]`` (saved in .plan.yaml).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.align_sources import align_files, superior_entries
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
+    from desktop.plan.references.align import Alignment, TaskAnswer
+    from desktop.plan.references.tasks import Task
+
+logger = logging.getLogger(__name__)
+SUPERIOR_KEY = "superior"
+OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
+COLOURS = {  # row background by status
+    "unanswered": "#fbe3e3",
+    "partial": "#fff6d6",
+    "answered": "#e2f5e1",
+    "not_applicable": "#eeeeee",
+}
+_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the draft item (Task) a row jumps to, or None
+_PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # the superior task's path (top-level rows)
+_FROM_FILE = "<choose a file>"
+
+
+class AlignWindow(QMainWindow):
+    """The superior's tasks against the draft in ``main``, the unanswered first."""
+
+    alignment_shown = Signal(object)  # Alignment
+    failed = Signal(str)
+
+    def __init__(self, main: MainWindow) -> None:
+        super().__init__(main, Qt.WindowType.Window)
+        self.main = main
+        self.result: Alignment | None = None
+        self._generation = 0  # only the newest alignment's result is shown
+        self.setWindowTitle(self.tr("对标上级要点"))
+
+        self.summary = QLabel(self.tr("尚未选择上级要点"))
+        self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.source_box = QComboBox()
+        self.source_box.setMinimumContentsLength(24)
+        self.source_box.activated.connect(self._source_chosen)
+        self.choose_button = QPushButton(self.tr("选择文件…"))
+        self.choose_button.clicked.connect(self._choose_and_refresh)
+        self.refresh_button = QPushButton(self.tr("重新对标"))
+        self.refresh_button.clicked.connect(self.refresh)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.summary)
+        titles.addWidget(self.title)
+        header.addLayout(titles, 1)
+        header.addWidget(QLabel(self.tr("上级要点：")))
+        header.addWidget(self.source_box)
+        header.addWidget(self.choose_button)
+        header.addWidget(self.refresh_button)
+
+        self.tree = self._make_tree()
+        self.mark_button = QPushButton(self.tr("标记为不适用"))
+        self.mark_button.setToolTip(
+            self.tr("本级不承担的上级任务（如省级专项），标记后排在最后，下次自动记住")
+        )
+        self.mark_button.setEnabled(False)
+        self.mark_button.clicked.connect(self.toggle_not_applicable)
+        legend = QHBoxLayout()
+        for status, name in (
+            ("unanswered", "未对应"),
+            ("partial", "部分对应"),
+            ("answered", "已对应"),
+            ("not_applicable", "不适用"),
+        ):
+            swatch = QLabel(f" {self.tr(name)} ")
+            swatch.setStyleSheet(f"background:{COLOURS[status]}; border:1px solid #bbbbbb; padding:1px 6px;")
+            legend.addWidget(swatch)
+        legend.addWidget(QLabel(self.tr("点击任务或回应条目，草稿跳到该条")))
+        legend.addStretch(1)
+        legend.addWidget(self.mark_button)
+
+        self.targets = QListWidget()
+        self.targets.setWordWrap(True)
+        self.targets.itemClicked.connect(self._target_clicked)
+        targets_box = QWidget()
+        targets_layout = QVBoxLayout(targets_box)
+        targets_layout.setContentsMargins(0, 0, 0, 0)
+        targets_layout.addWidget(QLabel(self.tr("指标核对（上级要求的比率）")))
+        targets_layout.addWidget(self.targets)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(targets_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(header)
+        layout.addLayout(legend)
+        layout.addWidget(split, 1)
+        self.setCentralWidget(body)
+        self._fit_to_screen(1180, 720)
+        self.fill_sources()
+
+    def _make_tree(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setColumnCount(4)
+        tree.setHeaderLabels(
+            [self.tr("状态"), self.tr("上级任务"), self.tr("草稿中的回应"), self.tr("相似度")]
+        )
+        tree.setRootIsDecorated(True)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        head = tree.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        tree.itemClicked.connect(self._item_clicked)
+        tree.itemActivated.connect(self._item_clicked)  # Enter on a row, as a click
+        tree.currentItemChanged.connect(self._current_changed)
+        return tree
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """At most ``width`` × ``height``, inside the screen (a 1366×768 laptop has ~1366×728)."""
+        from desktop.app.screen_fit import fit_to_screen
+
+        self.resize(width, height)
+        fit_to_screen(self)
+
+    # The superior plan -----------------------------------------------------------------------------
+    def superior_path(self) -> str:
+        value = self.main.files.draft.extra.get(SUPERIOR_KEY)
+        return str(value) if value else ""
+
+    def set_superior(self, path: str | Path) -> None:
+        """Remember the superior plan with the draft (``superior`` in its .plan.yaml). Not an edit of
+        the text: the draft is not marked modified."""
+        self.main.files.draft.extra[SUPERIOR_KEY] = str(Path(path).resolve())
+        self.fill_sources()
+
+    def fill_sources(self) -> None:
+        """The box: the chosen file, the library's 上级要点, and 从文件选择…."""
+        box = self.source_box
+        box.blockSignals(True)
+        box.clear()
+        current = self.superior_path()
+        entries = superior_entries()
+        if current and current not in {p for _l, p in entries}:
+            box.addItem(Path(current).name, current)
+        for label, path in entries:
+            box.addItem(self.tr("范本库：") + label, path)
+        box.addItem(self.tr("从文件选择…"), _FROM_FILE)
+        index = box.findData(current) if current else -1
+        box.setCurrentIndex(max(index, 0) if current else box.count() - 1)
+        box.blockSignals(False)
+
+    def choose_superior(self) -> bool:
+        start = self.superior_path() or self.main.settings.last_folder()
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择上级要点"), start, self.tr(OPEN_FILTER))
+        if not path:
+            self.fill_sources()
+            return False
+        self.set_superior(path)
+        return True
+
+    def _choose_and_refresh(self) -> None:
+        if self.choose_superior():
+            self.refresh()
+
+    def _source_chosen(self, index: int) -> None:
+        path = self.source_box.itemData(index)
+        if path == _FROM_FILE:
+            self._choose_and_refresh()
+        elif path:
+            self.set_superior(path)
+            self.refresh()
+
+    # Aligning ---------------------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Align the draft on screen with the superior plan, in the background."""
+        path = self.superior_path()
+        if not path:
+            self.summary.setText(self.tr("尚未选择上级要点"))
+            return False
+        self.summary.setText(self.tr("对标中…"))
+        text = self.main.editor.toPlainText()
+        overrides = self.main.files.draft.overrides
+        self._generation += 1
+        self.main.jobs.submit(
+            partial(align_files, path, text, overrides),
+            self,
+            partial(self._on_done, self._generation),
+            self._on_failed,
+            lane="align",
+        )
+        return True
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        return self.main.jobs.wait_idle(msecs)
+
+    def _on_failed(self, trace: str) -> None:
+        logger.error("align failed:\n%s", trace)
+        self._show_failure(self.tr("对标出错，请查看日志。"))
+
+    def _show_failure(self, message: str) -> None:
+        self.summary.setText(self.tr("无法对标"))
+        self.title.setText(message)
+        self.failed.emit(message)
+
+    def _on_done(self, generation: int, outcome: tuple[Alignment | None, str]) -> None:
+        if generation != self._generation:
+            return  # a newer alignment is on its way
+        result, error = outcome
+        if result is None:
+            self._show_failure(error)
+            return
+        self.show_alignment(result)
+
+    def show_alignment(self, result: Alignment) -> None:
+        keep = self._selected_path()
+        self.result = result
+        superior_year = f"（{result.superior.year}年）" if result.superior.year else ""
+        draft_year = f"（{result.draft.year}年）" if result.draft.year else ""
+        self.summary.setText(result.summary_line())
+        self.title.setText(
+            f"上级：{result.superior.title or Path(self.superior_path()).name}{superior_year}"
+            f"　草稿：{self.main.files.draft.display_name}{draft_year}"
+        )
+        self._fill_tree(result, keep)
+        self._fill_targets(result)
+        self.alignment_shown.emit(result)
+
+    def _fill_tree(self, result: Alignment, keep: str) -> None:
+        tree = self.tree
+        tree.setUpdatesEnabled(False)
+        tree.clear()
+        for answer in result.answers:
+            top = self._task_row(answer)
+            tree.addTopLevelItem(top)
+            if answer.task.path == keep:
+                tree.setCurrentItem(top)
+        tree.expandAll()  # every answer in sight: the second one is often the better reading
+        tree.setUpdatesEnabled(True)
+        self._current_changed(tree.currentItem(), None)
+
+    def _task_row(self, answer: TaskAnswer) -> QTreeWidgetItem:
+        task, matches = answer.task, answer.matches
+        best = matches[0] if matches else None
+        row = QTreeWidgetItem(
+            [
+                self.tr(answer.status_label),
+                f"{task.path}  {task.headline}",
+                f"{best.item.path}  {best.item.headline}" if best else self.tr("（草稿中未找到）"),
+                f"{best.similarity:.2f}" if best else "",
+            ]
+        )
+        row.setToolTip(1, task.text[:300])
+        colour = QBrush(QColor(COLOURS[answer.status]))
+        for column in range(4):
+            row.setBackground(column, colour)
+        row.setData(0, _ITEM_ROLE, best.item if best else None)
+        row.setData(0, _PATH_ROLE, task.path)
+        for match in matches[1:]:
+            child = QTreeWidgetItem(
+                [
+                    "",
+                    self.tr("（另一条回应）"),
+                    f"{match.item.path}  {match.item.headline}",
+                    f"{match.similarity:.2f}",
+                ]
+            )
+            child.setData(0, _ITEM_ROLE, match.item)
+            row.addChild(child)
+        return row
+
+    def _fill_targets(self, result: Alignment) -> None:
+        self.targets.clear()
+        for task, check in result.target_checks():
+            if check.verdict == "met":
+                continue
+            entry = QListWidgetItem(f"{task.path}：{check.note}")
+            if check.verdict == "short":
+                entry.setForeground(QBrush(QColor("#b00020")))
+            entry.setData(_ITEM_ROLE, check.found.value_span.start if check.found else None)
+            self.targets.addItem(entry)
+        if not self.targets.count():
+            self.targets.addItem(self.tr("上级要求的比率，草稿均已写明且不低于要求。"))
+
+    # 不适用 ----------------------------------------------------------------------------------------
+    def _selected_path(self) -> str:
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return str(item.data(0, _PATH_ROLE)) if item is not None else ""
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        answer = self._answer(self._selected_path())
+        self.mark_button.setEnabled(answer is not None)
+        marked = answer is not None and answer.status == "not_applicable"
+        self.mark_button.setText(self.tr("取消不适用") if marked else self.tr("标记为不适用"))
+
+    def _answer(self, path: str) -> TaskAnswer | None:
+        if self.result is None or not path:
+            return None
+        return next((a for a in self.result.answers if a.task.path == path), None)
+
+    def toggle_not_applicable(self) -> None:
+        """Mark the selected task 不适用 (or take the mark back), remember it, align again."""
+        from desktop.plan.references.remembered import NotApplicableStore
+
+        answer = self._answer(self._selected_path())
+        if answer is None or self.result is None:
+            return
+        on = answer.status != "not_applicable"
+        try:
+            NotApplicableStore().mark(
+                self.result.superior.text, answer.task.path, on, self.result.superior.title
+            )
+        except OSError as error:
+            self.statusBar().showMessage(self.tr("无法保存“不适用”标记：") + str(error), 8000)
+            return
+        self.refresh()
+
+    # Jumping ----------------------------------------------------------------------------------------
+    def _item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        target = item.data(0, _ITEM_ROLE)
+        if target is not None:
+            self.jump_to_item(target)
+
+    def _target_clicked(self, item: QListWidgetItem) -> None:
+        offset = item.data(_ITEM_ROLE)
+        if offset is not None:
+            self._goto(int(offset), None)
+
+    def jump_to_item(self, item: Task) -> None:
+        """Cursor at the start of the draft item; the text may have changed since the alignment,
+        so the item is found again by its headline near where it was."""
+        self._goto(item.start, item.headline)
+
+    def _goto(self, offset: int, headline: str | None) -> None:
+        text = self.main.editor.toPlainText()
+        if self.result is not None and self.result.draft.text != text:
+            found = text.find(headline) if headline else -1
+            if found >= 0:
+                offset = text.rfind("\n", 0, found) + 1  # the start of its line, marker included
+            self.statusBar().showMessage(self.tr("草稿已改动，位置可能有偏差；可点“重新对标”。"), 5000)
+        # Cursor at the start, nothing selected, focus kept here (the main window is not raised).
+        self.main.editor.goto(min(offset, len(text)))
+
+
+def open_align(window: MainWindow) -> AlignWindow | None:
+    """Open (or bring back) the 对标上级要点 window of ``window``; asks for the superior plan if none
+    is remembered and the library has none. Returns None when the writer cancels the choice."""
+    view = window.findChild(AlignWindow)
+    if view is None:
+        view = AlignWindow(window)
+    remembered = view.superior_path()
+    if not remembered or not Path(remembered).exists():
+        entries = superior_entries()
+        if entries:
+            view.set_superior(entries[-1][1])  # the newest 上级要点 of the library
+        elif not view.choose_superior():
+            return None
+    view.show()
+    view.raise_()
+    view.activateWindow()
+    view.refresh()
+    return view
