@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from checks import rules as registry
 from checks.config import CheckConfig
 from checks.context import Context
 from checks.finding import Finding
 from checks.rule import Rule
-from checks.rules import ALL_RULES
 from desktop.plan.model import Plan, Span
 
 
@@ -37,7 +37,7 @@ def enabled_rules(config: CheckConfig, rules: Sequence[type[Rule]] | None = None
     """The rules of ``rules`` (default: every registered rule) that ``config`` turns on."""
     return [
         r
-        for r in (ALL_RULES if rules is None else rules)
+        for r in (registry.ALL_RULES if rules is None else rules)
         if rule_enabled(r.code, config.select, config.ignore)
     ]
 

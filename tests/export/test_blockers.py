@@ -88,3 +88,20 @@ def test_placeholders_never_reach_print() -> None:
     """A name left as 某某/XX and a prompt the app inserted are blockers: neither may be printed."""
     plan = parse("某某区2026年教育工作要点\n一、办学条件\n1.（在此输入内容）\n")
     assert {f.code for f in export_blockers(plan)} >= {"W005", "W012"}
+
+
+def test_blockers_load_only_their_own_rules() -> None:
+    """The export's blocker review must not import all 77 rules (the themes family loads the
+    lexicon): the registry is filled on first use, not on importing one family."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from checks.blockers import export_blockers\n"
+        "from desktop.plan.parse import parse\n"
+        "export_blockers(parse('一、总体要求\\n1.加强党建,落实责任。'))\n"
+        "print('checks.rules.themes' in sys.modules, 'ALL_RULES' in vars(sys.modules['checks.rules']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert result.stdout.split() == ["False", "False"], result.stderr
