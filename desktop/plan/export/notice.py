@@ -18,8 +18,6 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
 from desktop.plan.errors import InputError
-from desktop.plan.export.geometry import style_size
-from desktop.plan.export.measure import width_pt
 
 if TYPE_CHECKING:
     from desktop.plan.export.docx_layout import PlanLayout
@@ -75,6 +73,10 @@ def write_head(layout: PlanLayout, head: NoticeHead) -> None:
     # An exact row one em high puts the em box's top at the row's top in Word and LibreOffice
     # alike (single spacing would add the font's own ascent, which differs by font); a sign too
     # wide for the 版心 is set smaller rather than wrapped.
+    # Imported here: NoticeHead is read by the window at start-up, which must not load python-docx.
+    from desktop.plan.export.geometry import style_size
+    from desktop.plan.export.measure import width_pt
+
     size = style_size(layout.doc, "发文机关标志")
     fitting = geo.text_width / 20 / max(1.0, width_pt(head.sign, size / 20) / (size / 20))
     if fitting * 20 < size:
