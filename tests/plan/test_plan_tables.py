@@ -190,7 +190,11 @@ def test_targets_in_a_table_name_what_the_row_counts(text):
 
     plan = parse(text)
     found = {(t.line, t.subject, t.text) for t in extract_targets(plan)}
-    assert {(5, "学前三年毛入园率", "99%以上"), (6, "义务教育巩固率", "99.8%"), (11, "新建中小学", "3所")} <= found
+    assert {
+        (5, "学前三年毛入园率", "99%以上"),
+        (6, "义务教育巩固率", "99.8%"),
+        (11, "新建中小学", "3所"),
+    } <= found
     assert all("｜" not in t.subject and "\t" not in t.subject for t in extract_targets(plan))
 
 

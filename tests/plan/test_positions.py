@@ -82,3 +82,7 @@ def test_every_corpus_finding_points_at_its_character_in_the_file(corpus_sources
                 missed += 1
     assert checked > 100
     assert missed == 0, f"{missed} of {checked} findings point at another character"
+
+
+def test_a_walk_past_the_files_end_gives_up_instead_of_failing() -> None:
+    assert file_position(["ab"], "ab c", 1, 4) is None

@@ -43,8 +43,6 @@ PAGE = {
     "height": 16838,
     "margins": {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474, "header": 851, "footer": 1417},
 }
-ROWS_PER_PAGE = 22
-CHARS_PER_ROW = 28
 
 HEADING_STYLE = {
     MarkerStyle.CN_DUN: "一级标题",
@@ -173,6 +171,10 @@ def build_document(plan: Plan, template: Path | None = None, head: NoticeHead | 
     its 附件."""
     import docx
 
+    from desktop.plan.export.printable import printable
+
+    plan = printable(plan)
+
     from desktop.plan.export import package
 
     if head is not None:
@@ -210,15 +212,26 @@ def build_document(plan: Plan, template: Path | None = None, head: NoticeHead | 
     return doc
 
 
+def _read_umask() -> int:
+    """The process's umask, read once at import: reading it means setting it, which must never
+    happen while other threads create files (exports run off the GUI thread)."""
+    if not hasattr(os, "umask"):
+        return 0o022
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def save_atomically(doc: Document, out: Path) -> None:
     """Save beside the target and rename, so a crash never leaves half a file under its name."""
     out = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would make the export private
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp's 0600 would make the export private
         doc.save(tmp)
         os.replace(tmp, out)
     except BaseException:

@@ -66,10 +66,19 @@ def convert_to_pdf(docx: Path, out: Path, timeout: float = 180) -> Path:
         produced = outdir / (docx.stem + ".pdf")
         if not produced.is_file():
             raise InputError(out, "LibreOffice 没有生成 PDF（文件可能被占用，或 LibreOffice 无法打开它）")
+        staged: Path | None = None
         try:
-            staged = out.with_name(f".{out.stem}.pdf.tmp")
+            # A staging file of its own (two windows may export the same name), removed on failure
+            # (on Windows the target may be open in a PDF reader).
+            fd, name = tempfile.mkstemp(prefix=f"{out.stem}.", suffix=".pdf.tmp", dir=out.parent)
+            os.close(fd)
+            staged = Path(name)
             shutil.copyfile(produced, staged)
             os.replace(staged, out)
         except OSError as exc:
-            raise InputError(out, f"无法写入（{exc.strerror or type(exc).__name__}）") from None
+            if staged is not None:
+                staged.unlink(missing_ok=True)
+            raise InputError(
+                out, f"无法写入（{exc.strerror or type(exc).__name__}；文件是否正在 PDF 阅读器中打开？）"
+            ) from None
     return out

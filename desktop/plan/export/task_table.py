@@ -117,7 +117,10 @@ def build_task_document(plan: Plan, template: Path | None = None) -> Document:
     from desktop.plan.export import ooxml
     from desktop.plan.export.docx_writer import DEFAULT_TEMPLATE, apply_profile, profile_beside
     from desktop.plan.export.geometry import Geometry
+    from desktop.plan.export.printable import printable
     from desktop.plan.export.tables import TableLayout, add_table
+
+    plan = printable(plan)
 
     template = Path(template) if template else DEFAULT_TEMPLATE
     try:

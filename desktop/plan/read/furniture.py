@@ -79,7 +79,6 @@ _FOOTER = re.compile(
     r"版权所有|Copyright|©|ICP备|公网安备|网站标识码|技术支持\s*[:：]|网站地图|联系我们|"
     r"建议(?:使用|采用).{0,40}(?:浏览器|分辨率)|\d{3,4}\s*[×xX*]\s*\d{3,4}\s*(?:以上)?(?:的)?分辨率"
 )
-_URL = re.compile(r"(?i:https?://|www\.)[^\s，。；]+")
 _URL_LINE = re.compile(rf"^(?:{HAN}{{0,8}}\s*[:：]\s*)?(?i:https?://|www\.)\S+$")
 _IMAGE_LINE = re.compile(
     r"^(?:\S{0,80}\.(?i:jpe?g|png|gif|bmp|webp)|[A-Za-z0-9_\-./]*?(?i:jpe?g|png|gif)\s*/?>|\[?图片\]?)$"
@@ -309,7 +308,3 @@ def strip_page_marks(line: str) -> tuple[str, bool, bool]:
     head = PAGE_PREFIX.sub("", line) if line[0] in _DASHES else line
     tail = PAGE_SUFFIX.sub("", head) if head[-1] in _DASHES else head
     return tail, head != line, tail != head
-
-
-def has_url(line: str) -> bool:
-    return bool(_URL.search(line))

@@ -12,8 +12,6 @@ from pathlib import Path
 from desktop.plan.errors import InputError, read_head
 from desktop.plan.model import Metadata, Plan
 
-SUPPORTED = (".txt", ".docx", ".plan.yaml")
-
 
 @dataclass(frozen=True)
 class Source:

@@ -58,6 +58,8 @@ def file_position(
             skipped += 1
             if skipped > _MAX_SKIP:
                 return None
+        if line >= len(raw_lines):
+            return None  # the walk ran off the file's end: the texts have parted
         if index == target:
             return line + 1, pos + 1
         if want == " " and (pos >= len(raw_lines[line]) or _norm(raw_lines[line][pos]) != " "):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -22,6 +23,8 @@ import yaml
 from desktop.plan.errors import InputError
 from desktop.plan.model import Metadata
 from desktop.plan.read.loader import Source
+
+logger = logging.getLogger(__name__)
 
 FORMAT_KEY = "plandesk"
 FORMAT_VERSION = 1
@@ -188,8 +191,15 @@ class RecoveryStore:
         return path
 
     def discard(self, draft_id: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
+        """Remove a recovery copy. A copy that cannot be removed (on Windows, a virus scanner or
+        another instance holding it open) is left for the next start, never an error: the draft
+        it protected has already been saved."""
+        try:
             self.path_for(draft_id).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            logger.warning("cannot remove recovery copy %s: %s", self.path_for(draft_id), error)
 
     def pending(self) -> list[Recovery]:
         """Recovery files left behind, newest first; unreadable ones are skipped, not fatal."""

@@ -158,6 +158,11 @@ _WEB_SPACES = (
     ("\ufeff", ""),
 )
 _NUMBER_ALONE = re.compile(r"^\d{1,3}$")
+# A PDF's form feed (pdftotext ends each page with one) and Word's vertical tab (a manual line
+# break in its text copies) end a line; other control characters are debris a Word document
+# could not even hold. Dropped or split here, the file's line numbers stay as they were.
+_LINE_BREAKS = re.compile("[\x0b\x0c]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _web_spaces(line: str) -> str:
@@ -205,7 +210,9 @@ def _read_lines(text: str, paragraphs: bool) -> list[Line]:
     for number, raw in enumerate(raw_lines, start=1):
         if "[" in raw:
             raw = _WORD_DEBRIS.sub("", raw)
-        for piece in split_markup(raw):
+        if _CONTROL.search(raw):
+            raw = _CONTROL.sub("", raw)
+        for piece in (p for part in _LINE_BREAKS.split(raw) for p in split_markup(part)):
             line = _web_spaces(piece).strip(SPACES)
             if not line:
                 continue
