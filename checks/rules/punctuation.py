@@ -72,7 +72,17 @@ def _paren_is_chinese(piece: str, i: int) -> bool:
         if open_ != -1 and piece[open_] == "（":
             return True
         inner = piece[open_ + 1 : i] if open_ != -1 else piece[max(0, i - 5) : i]
-    return any(is_cjk(c) for c in inner)
+        close = i
+        i = open_
+    if any(is_cjk(c) for c in inner):
+        return True
+    # A bracket of years or numbers set in Chinese text on both sides is a Chinese bracket:
+    # 提升计划(2021—2025)，… (GB/T 15834 4.9); after Latin text it is not: Python(3.8).
+    if i < 0 or close < 0:
+        return False
+    before = piece[i - 1] if i > 0 else ""
+    after = piece[close + 1] if close + 1 < len(piece) else ""
+    return is_cjk(before) and (is_cjk(after) or after in "，。；：、！？”》）,;:" or not after)
 
 
 def _full_width_count(ctx: Context) -> int:
@@ -150,7 +160,13 @@ class HalfWidthPunctuation(Rule):
 
 def _half_width_paragraphs(ctx: Context) -> list[tuple[Paragraph, list[int]]]:
     def compute() -> list[tuple[Paragraph, list[int]]]:
-        found = [(p, _half_width_marks(ctx, p)) for p in text_paragraphs(ctx)]
+        # The plan's own notice too: it is printed on the 印发通知, and a fix-all that left it
+        # half-width would leave half-width marks in print with no finding to say so.
+        notice = [p for p in ctx.plan.paragraphs if p.role is ParagraphRole.NOTICE]
+        found = [
+            (p, _half_width_marks(ctx, p))
+            for p in sorted([*notice, *text_paragraphs(ctx)], key=lambda p: p.line)
+        ]
         return [(p, marks) for p, marks in found if marks]
 
     return ctx.memo("half_width_paragraphs", compute)
