@@ -33,7 +33,27 @@ def _configure_stdio() -> None:
                 reconfigure(errors="replace")
 
 
+def unknown_command(argv: list[str]) -> str | None:
+    """The Chinese message for ``plandesk chek x.txt``: a first word that is neither a command
+    nor a file, with more after it, is a mistyped command, not a file to open."""
+    if len(argv) < 2 or argv[0].startswith("-") or argv[0] in COMMANDS:
+        return None
+    from pathlib import Path
+
+    word = argv[0]
+    if Path(word).exists() or any(ch in word for ch in "./\\"):
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1)
+    hint = f"是不是“{close[0]}”？" if close else "可用的子命令：" + "、".join(COMMANDS)
+    return f"plandesk：没有“{word}”这个子命令，也没有这个文件；{hint}"
+
+
 def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
+    from desktop import cli_words
+
+    cli_words.install()
     parser = argparse.ArgumentParser(
         prog="plandesk", description="要点编写助手：年度教育工作要点的编写与检查"
     )
@@ -59,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
 
         regex_cache.install()  # the compiled regexes of earlier runs: some 90 ms of every check
     argv = list(sys.argv[1:] if argv is None else argv)
+    mistyped = unknown_command(argv)
+    if mistyped is not None:
+        print(mistyped, file=sys.stderr)
+        return 2
     parser, name = build_parser(argv)
     args = parser.parse_args(argv)
     if name is None:

@@ -113,3 +113,13 @@ def test_check_gives_the_files_own_column_past_an_indent(tmp_path: Path) -> None
     comma = next(row for row in rows if row["code"] == "P002")
     assert (comma["line"], comma["column"]) == (4, 8)  # the indent's two 全角 spaces count
     assert path.read_text(encoding="utf-8").split("\n")[3][7] == ","
+
+
+def test_argparse_speaks_chinese_and_a_mistyped_command_is_named(tmp_path: Path) -> None:
+    helped = plandesk("--help")
+    assert "用法：" in helped.stdout and "显示本帮助并退出" in helped.stdout
+    assert "usage:" not in helped.stdout and "show this help" not in helped.stdout
+    missing = plandesk("export", str(write(tmp_path, "一、加强党建\n")))
+    assert missing.returncode == 2 and "缺少必需的参数" in missing.stderr
+    typo = plandesk("chek", "x.txt")
+    assert typo.returncode == 2 and "“chek”" in typo.stderr and "“check”" in typo.stderr
