@@ -42,3 +42,18 @@ def test_break_title_never_splits_words_or_makes_an_hourglass():
     widths = [text_width(line) for line in break_title(long_title)]
     assert not any(widths[i] < widths[i - 1] and widths[i] < widths[i + 1] for i in range(1, len(widths) - 1))
     assert break_title("某某区2026年教育工作要点") == ["某某区2026年教育工作要点"]
+
+
+def test_a_title_never_breaks_between_a_number_and_its_unit() -> None:
+    import itertools
+
+    from desktop.plan.export.measure import break_title
+
+    for title in (
+        "关于印发《示范区2027年教育工作要点》的通知",
+        "关于印发《第十四届全区中小学运动会2026年工作要点》的通知",
+    ):
+        lines = break_title(title)
+        assert "".join(lines) == title and len(lines) > 1
+        for a, b in itertools.pairwise(lines):
+            assert not (a[-1].isdigit() and (b[0].isdigit() or b[0] in "年月日号届")), lines

@@ -16,6 +16,9 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
 
 
+_NUMBER_UNITS = frozenset("年月日号届次期个所项条%％")
+
+
 def break_title(title: str, max_width: float = 20.0) -> list[str]:
     """Break a 2号 title into lines at word boundaries: fewest lines, as even as possible, and
     never an hourglass (a middle line shorter than both neighbours), per GB/T 9704 7.3.3.
@@ -31,7 +34,15 @@ def break_title(title: str, max_width: float = 20.0) -> list[str]:
     words = [w for w in cut(title) if w]
     cuts = list(itertools.accumulate(len(w) for w in words))[:-1]
     no_start, no_end = set("）》」”’，、。：；！？"), set("（《「“‘")
-    cuts = [c for c in cuts if title[c] not in no_start and title[c - 1] not in no_end]
+    cuts = [
+        c
+        for c in cuts
+        if title[c] not in no_start
+        and title[c - 1] not in no_end
+        and not (title[c - 1].isdigit() and (title[c].isdigit() or title[c] in _NUMBER_UNITS))  # 2027｜年
+    ]
+    # A break inside the quoted name (关于印发《…》的通知) reads worse than one outside it.
+    inside_quote = {c for c in cuts if title.rfind("《", 0, c) > title.rfind("》", 0, c)}
     best: tuple[float, list[str]] | None = None
     for count in range(2, 5):
         for chosen in itertools.combinations(cuts, count - 1):
@@ -46,6 +57,7 @@ def break_title(title: str, max_width: float = 20.0) -> list[str]:
                 widths[i] < widths[i - 1] and widths[i] < widths[i + 1] for i in range(1, len(widths) - 1)
             ):
                 score += 1000
+            score += 20 * sum(1 for c in chosen if c in inside_quote)
             if best is None or score < best[0]:
                 best = (score, lines)
         if best is not None:

@@ -30,10 +30,11 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 # The narrowest each column may be, in twips (the widths themselves follow the content): 序号 two
-# characters, the headline four, 主要内容 twelve; the last three as narrow as their header allows
-# (two lines when nobody filled them). The word list is checked to hold as many headers
-# (plan_words.LENGTHS).
-WIDTHS = (730, 1290, 3530, 0, 0, 0)
+# characters, the headline four, 主要内容 twelve; 牵头单位 and 责任单位 about five, 完成时限 four,
+# so their headers stand on one line and an empty cell leaves room to fill in by hand — these
+# are the columns the writer's colleagues complete. The word list is checked to hold as many
+# headers (plan_words.LENGTHS).
+WIDTHS = (730, 1290, 3530, 1500, 1500, 1300)
 
 
 def headers() -> tuple[str, ...]:
