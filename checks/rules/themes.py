@@ -26,6 +26,7 @@ from checks.themes.scope import BRIEF_CHARS, Scope, scope_of
 from desktop.plan.model import Plan, Span
 
 _REPORTS: dict[tuple[object, ...], object] = {}
+_PEER_NOTES: dict[int, str] = {}  # id(report) → how its peer set was made (PeerStats.note)
 _LISTED = 8  # themes named in T003's one note; the themes panel lists them all
 
 
@@ -58,7 +59,10 @@ def report_for(
             peers = None  # an unreadable peer folder costs the peer comparison, not the checklist
     report = themes_report(plan, peers, expected_share=float(share) if share is not None else None, year=year)
     _REPORTS[key] = report
+    joined = peers is not None and report.kind in peers.joined_kinds
+    _PEER_NOTES[id(report)] = peers.note if joined else ""  # type: ignore[union-attr]
     weakref.finalize(plan, _REPORTS.pop, key, None)
+    weakref.finalize(report, _PEER_NOTES.pop, id(report), None)
     return report
 
 
@@ -188,7 +192,8 @@ class ExpectedThemeMissing(Rule):
     """多数同类范本都部署的主题（默认 ≥60% 的范本覆盖），本文一处也没有提到：合并为一条提示。
 
     例：范本都有“教育对外交流”一条，本文没有；是否需要，由编写者决定。只与同一类别的范本
-    比较（幼儿园不与教育局的要点比）；在句中或标题后断开的文本不查。
+    比较（幼儿园不与教育局的要点比）；同类范本不足 3 篇时不提示（1 篇中的 1 篇算不上“多数”）；
+    在句中或标题后断开的文本不查。
     """
 
     code = "T003"
@@ -215,7 +220,11 @@ class ExpectedThemeMissing(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if _scope(ctx).cut:
             return  # what a cut text lacks is mostly in the part that was cut away
+        from checks.themes.peers import MIN_PEERS
+
         report = _report(ctx)
+        if report.peers_total < MIN_PEERS:
+            return  # too few peers of the kind for "most peers" to mean anything
         rows = [row for row in report.rows if row.expected and row.status.value == "missing"]
         if not rows:
             return
@@ -224,6 +233,8 @@ class ExpectedThemeMissing(Rule):
         names = "、".join(f"{r.coverage.theme.name}（{r.peers_covering}/{r.peers_total}）" for r in listed)
         if len(rows) > _LISTED:
             names += f"等 {len(rows)} 项"
+        if _PEER_NOTES.get(id(report)):
+            names += f"（{_PEER_NOTES[id(report)]}）"
         if report.kind_certain:
             message = f"多数{report.kind_label}范本部署而全文没有提到的主题：{names}。"
         else:

@@ -183,6 +183,16 @@ def _without_measure_word(phrase: str) -> str:
     return phrase
 
 
+def is_said(phrase: str, text: str) -> bool:
+    """Whether ``text`` already names what ``phrase`` names: the phrase itself, or its name once
+    the measure word is set aside (开展责任督学挂牌督导 says 责任督学挂牌督导制度), so a suggestion
+    never claims the draft lacks what it states in other words of the same name."""
+    if phrase in text:
+        return True
+    core = _without_measure_word(phrase)
+    return core != phrase and len(core) >= 4 and not is_generic(core) and core in text
+
+
 def _words(text: str) -> list[str]:
     from desktop.plan.knowledge.tokens import cut
 

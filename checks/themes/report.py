@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from checks.themes.coverage import Status, ThemeCoverage, coverage
 from checks.themes.lexicon import Lexicon, checklist, kind_of
-from checks.themes.peers import PeerStats, body_text, peer_covering, peer_sentences, same_kind
+from checks.themes.peers import MIN_PEERS, PeerStats, body_text, peer_covering, peer_sentences, same_kind
+from checks.themes.phrases import is_said
 from desktop.plan.model import Plan, PlanKind
 
 
@@ -80,7 +81,8 @@ def themes_report(
             sentences = peer_sentences(peers, cov.theme.id, own_digest, lexicon.kind)
         else:
             covering, total, heads = 0, 0, []
-        expected = not cov.theme.required and total > 0 and covering >= share * total
+        # "Most peers cover it" needs enough peers to be a claim (T003's rule too).
+        expected = not cov.theme.required and total >= MIN_PEERS and covering >= share * total
         mine = tuple(str(s["phrase"]) for s in found if cov.theme.id in s.get("themes", ()))  # type: ignore[operator]
         rows.append(ThemeRow(cov, expected, covering, total, tuple(heads), tuple(sentences), mine))
     rows.sort(key=lambda r: (not r.required, not r.expected))  # stable: lexicon order within groups
@@ -101,7 +103,7 @@ def suggestions(
     for item in peers.phrases:
         phrase = str(item["phrase"])
         users = [u for u in item["peers"] if u in others]  # type: ignore[union-attr]
-        if len(users) < max(need, 2) or phrase in text:
+        if len(users) < max(need, 2) or is_said(phrase, text):
             continue
         out.append(
             {

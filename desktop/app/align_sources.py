@@ -39,19 +39,35 @@ def align_files(superior_path: str, text: str, overrides: Metadata | None) -> tu
     return align_plans(superior, parse(text, overrides), marked), ""
 
 
-def superior_entries() -> list[tuple[str, str]]:
-    """(label, path) of the library's 上级要点 entries; empty when there is no library yet."""
+def superior_entries() -> list[tuple[str, str, int | None]]:
+    """(label, path, year) of the library's 上级要点 entries; empty when there is no library yet."""
     try:
         from desktop.plan.references.library import Library
 
         library = Library.default()
         found: list[Entry] = library.entries("superior")
-        return [(_entry_label(e), str(library.path(e))) for e in found]
+        return [(entry_label(e), str(library.path(e)), e.year) for e in found]
     except Exception:  # a damaged library must not keep the writer from choosing a file
         logger.exception("cannot list the reference library")
         return []
 
 
-def _entry_label(entry: Entry) -> str:
-    year = f"{entry.year}年 " if entry.year else ""
-    return f"{year}{entry.issuer or entry.name}：{entry.title or entry.name}"
+def pick_superior(entries: list[tuple[str, str, int | None]], draft_year: int | None) -> tuple[str, str]:
+    """The entry to use when the writer has chosen none: the newest of the draft's year, and only
+    when there is none of that year the newest of all (path, and a note saying so: the view also
+    shows the years apart, so a choice across years is never silent). ("", "") for no entries."""
+    if not entries:
+        return "", ""
+    same = [e for e in entries if draft_year is not None and e[2] == draft_year]
+    if same:
+        return same[-1][1], ""
+    label, path, year = entries[-1]
+    if draft_year is None or year is None:
+        return path, ""
+    return path, f"资料库中没有 {draft_year} 年的上级要点，暂用 {year} 年的“{label}”。"
+
+
+def entry_label(entry: Entry) -> str:
+    """How the 上级要点 box names a library entry, in the library's own words and with the name its
+    参考资料库 list shows (issuer, year, title): 参考资料库 · 上级要点：某市教育局 2024年工作要点."""
+    return f"参考资料库 · {entry.role_label}：{entry.name}"

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.align_sources import align_files, superior_entries
+from desktop.app.align_sources import align_files, pick_superior, superior_entries
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
@@ -76,8 +76,13 @@ class AlignWindow(QMainWindow):
         self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title = QLabel()
         self.title.setWordWrap(True)
+        # Plans of different years: said in red under the title, hidden otherwise.
+        self.year_warning = QLabel()
+        self.year_warning.setWordWrap(True)
+        self.year_warning.setStyleSheet("color: #b00020;")
+        self.year_warning.hide()
         self.source_box = QComboBox()
-        self.source_box.setMinimumContentsLength(24)
+        self.source_box.setMinimumContentsLength(32)
         self.source_box.activated.connect(self._source_chosen)
         self.choose_button = QPushButton(self.tr("选择文件…"))
         self.choose_button.clicked.connect(self._choose_and_refresh)
@@ -87,6 +92,7 @@ class AlignWindow(QMainWindow):
         titles = QVBoxLayout()
         titles.addWidget(self.summary)
         titles.addWidget(self.title)
+        titles.addWidget(self.year_warning)
         header.addLayout(titles, 1)
         header.addWidget(QLabel(self.tr("上级要点：")))
         header.addWidget(self.source_box)
@@ -183,10 +189,11 @@ class AlignWindow(QMainWindow):
         box.clear()
         current = self.superior_path()
         entries = superior_entries()
-        if current and current not in {p for _l, p in entries}:
+        if current and current not in {p for _l, p, _y in entries}:
             box.addItem(Path(current).name, current)
-        for label, path in entries:
-            box.addItem(self.tr("范本库：") + label, path)
+        for label, path, _year in entries:
+            box.addItem(label, path)
+            box.setItemData(box.count() - 1, label, Qt.ItemDataRole.ToolTipRole)  # shown cut in the box
         box.addItem(self.tr("从文件选择…"), _FROM_FILE)
         index = box.findData(current) if current else -1
         box.setCurrentIndex(max(index, 0) if current else box.count() - 1)
@@ -264,6 +271,9 @@ class AlignWindow(QMainWindow):
             f"上级：{result.superior.title or Path(self.superior_path()).name}{superior_year}"
             f"　草稿：{self.main.files.draft.display_name}{draft_year}"
         )
+        warning = result.year_warning()
+        self.year_warning.setText(warning)
+        self.year_warning.setVisible(bool(warning))
         self._fill_tree(result, keep)
         self._fill_targets(result)
         self.alignment_shown.emit(result)
@@ -322,7 +332,7 @@ class AlignWindow(QMainWindow):
             entry.setData(_ITEM_ROLE, check.found.value_span.start if check.found else None)
             self.targets.addItem(entry)
         if not self.targets.count():
-            self.targets.addItem(self.tr("上级要求的比率，草稿均已写明且不低于要求。"))
+            self.targets.addItem(self.tr(result.targets_note()))
 
     # 不适用 ----------------------------------------------------------------------------------------
     def _selected_path(self) -> str:
@@ -396,7 +406,11 @@ def open_align(window: MainWindow) -> AlignWindow | None:
     if not remembered or not Path(remembered).exists():
         entries = superior_entries()
         if entries:
-            view.set_superior(entries[-1][1])  # the newest 上级要点 of the library
+            plan = window.current_plan()
+            path, note = pick_superior(entries, plan.metadata.year if plan is not None else None)
+            view.set_superior(path)  # the library's 上级要点 of the draft's year, else the newest
+            if note:
+                view.statusBar().showMessage(note, 15000)
         elif not view.choose_superior():
             return None
     view.show()

@@ -161,6 +161,10 @@ class ReferencesDialog(QDialog):
             )
         )
         self.empty_label.setWordWrap(True)
+        # Too few peers of a kind: the themes use the shipped ones too, and the writer is told.
+        self.peers_note = QLabel()
+        self.peers_note.setWordWrap(True)
+        self.peers_note.setStyleSheet("color: #8a5a00;")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,6 +176,7 @@ class ReferencesDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(bar)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.peers_note)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(close)
@@ -202,9 +207,17 @@ class ReferencesDialog(QDialog):
             if entry.id == select:
                 self.table.setCurrentItem(item)
         self.empty_label.setVisible(not entries)
+        self._show_peers_note(entries)
         if self.table.currentItem() is None and entries:
             self.table.setCurrentItem(self.table.topLevelItem(len(entries) - 1))
         self._show_selected()
+
+    def _show_peers_note(self, entries: list[Entry]) -> None:
+        from checks.themes.peers import joining_note
+
+        note = joining_note([e.kind for e in entries if e.role == "peer"])
+        self.peers_note.setText(self.tr(note))
+        self.peers_note.setVisible(bool(note))
 
     def entries_shown(self) -> list[Entry]:
         return [self.table.topLevelItem(i).data(0, ENTRY_ROLE) for i in range(self.table.topLevelItemCount())]

@@ -126,6 +126,8 @@ def alignment_text(
         f"对标：上级 {superior_name}{year(result.superior.year)}；草稿 {draft_name}{year(result.draft.year)}",
         result.summary_line(),
     ]
+    if result.year_warning():
+        out.append(result.year_warning())
     shown = ""
     for answer in result.answers:
         if answer.status != shown:
@@ -141,7 +143,9 @@ def alignment_text(
                 f"  （草稿第 {draft.source_line(match.item.line)} 行）"
             )
     checks = [(t, c) for t, c in result.target_checks() if c.verdict != "met"]
-    if checks:
+    if not checks:
+        out += ["", f"指标核对：{result.targets_note()}"]
+    else:
         out += ["", "指标核对（上级要求的比率）"]
         for task, check in checks:
             out.append(

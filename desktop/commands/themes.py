@@ -45,10 +45,13 @@ def run(args: argparse.Namespace) -> int:
         data = {"file": str(args.file), **report_to_dict(report, source.source_line)}
         data["skipped_peers"] = list(peers.skipped)
         data["peers_folder"] = peers.folder
+        data["peers_note"] = peers.note
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report_text(str(args.file), report, source.source_line, peers.skipped, peers.folder))
+        sys.stdout.write(
+            report_text(str(args.file), report, source.source_line, peers.skipped, peers.folder, peers.note)
+        )
     return 0
 
 
@@ -63,7 +66,7 @@ def _where_peers(folder: str) -> str:
     return f"，来自 {folder}"
 
 
-def report_text(name: str, report, source_line, skipped, folder: str = "") -> str:
+def report_text(name: str, report, source_line, skipped, folder: str = "", note: str = "") -> str:
     """The human checklist: required and expected themes first, then the rest and the phrases."""
     out = [f"{name} 主题覆盖（范本 {report.peers_total} 篇{_where_peers(folder)}）", ""]
     groups = (
@@ -93,9 +96,11 @@ def report_text(name: str, report, source_line, skipped, folder: str = "") -> st
     if report.suggestions:
         out.append("范本常说而本文没有说的")
         for item in report.suggestions:
-            users = "、".join(Path(u).stem for u in item["peers"])
+            users = "、".join(str(u) for u in item["peers"])  # the peers' own names (issuer, year, title)
             out.append(f"  {item['phrase']}（{item['peers_count']} 篇：{users}）")
         out.append("")
+    if note:
+        out.append(note)
     for item in skipped:
         out.append(f"未能读取范本：{item['problem']}")
     return "\n".join(out).rstrip("\n") + "\n"

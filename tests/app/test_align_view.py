@@ -6,6 +6,8 @@ library's 上级要点 are offered."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -43,9 +45,11 @@ def _rows(view: AlignWindow) -> list[tuple[str, str, str]]:
 def test_tasks_with_status_unanswered_first(qtbot, window, superior):
     view = _open(qtbot, window, superior)
     rows = _rows(view)
-    assert [r[0] for r in rows] == ["未对应", "已对应", "已对应", "已对应"]
+    # 三4 shares one rare word with its answer (县管校聘 ↔ 区管校聘): partial, for the writer to confirm
+    assert [r[0] for r in rows] == ["未对应", "部分对应", "已对应", "已对应"]
     assert rows[0][1] == "二（二）3  推进教育国际交流" and rows[0][2] == "（草稿中未找到）"
-    assert rows[1][1].startswith("二（一）1  推进县域普通高中振兴") and rows[1][2].startswith(
+    assert rows[1][1].startswith("三4  深化县管校聘改革") and rows[1][2].startswith("三  推进区管校聘改革")
+    assert rows[2][1].startswith("二（一）1  推进县域普通高中振兴") and rows[2][2].startswith(
         "一  实施县中提升行动"
     )
     assert view.tree.topLevelItem(0).background(0).color().name() == COLOURS["unanswered"]
@@ -112,6 +116,45 @@ def test_library_superior_plans_are_offered(qtbot, window, superior):
     assert view is not None
     qtbot.waitUntil(lambda: view.result is not None, timeout=30_000)
     labels = [view.source_box.itemText(k) for k in range(view.source_box.count())]
-    assert any(label.startswith("范本库：") for label in labels)
+    # The library's own words: 参考资料库 · 上级要点：<issuer> <year> <title>
+    assert "参考资料库 · 上级要点：某市 2024年教育工作要点" in labels
+    assert not any("范本库" in label for label in labels)
     assert labels[-1] == "从文件选择…"
     assert view.summary.text().startswith("上级任务 4 项")
+    assert view.year_warning.isHidden()  # the same year: nothing to say
+
+
+def test_the_library_entry_of_the_drafts_year_is_preferred_and_a_gap_is_said(
+    qtbot, window, superior, tmp_path
+):
+    from desktop.plan.references.library import Library
+
+    library = Library.default()
+    old = tmp_path / "最新要点.txt"  # sorts last: the newest entry by every measure
+    old.write_text(CITY.replace("2024年", "2023年", 1), encoding="utf-8")
+    library.add(superior, "superior")  # 2024, the draft's year, added first
+    library.add(old, "superior")  # 2023, the newest entry
+    window.files.draft.extra.pop("superior", None)
+    with qtbot.waitSignal(window.jobs.busyChanged, timeout=30_000, check_params_cb=lambda busy: not busy):
+        view = open_align(window)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.result is not None, timeout=30_000)
+    assert view.result.superior.year == 2024  # not the newest entry: the one of the draft's year
+    assert view.year_warning.isHidden()
+
+    older = next(e for e in library.entries("superior") if e.year == 2023)
+    view.set_superior(library.path(older))  # the writer picks the 2023 plan
+    with qtbot.waitSignal(view.alignment_shown, timeout=30_000):
+        view.refresh()
+    assert not view.year_warning.isHidden()
+    assert view.year_warning.text().startswith("注意：上级要点是 2023 年的，草稿是 2024 年的")
+    shots = os.environ.get("PLANDESK_SHOTS")
+    if shots:
+        view.grab().save(str(Path(shots) / "align_view_year_gap.png"))
+
+
+def test_a_superior_without_rates_says_there_is_nothing_to_check(qtbot, window, superior):
+    superior.write_text("2024年某市教育工作要点\n一、重点任务\n1.推进县域普通高中振兴。\n", encoding="utf-8")
+    view = _open(qtbot, window, superior)
+    notes = [view.targets.item(k).text() for k in range(view.targets.count())]
+    assert notes == ["上级要点中没有可核对的比率指标。"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
 from desktop.app.references_dialog import PasteDialog, ReferencesDialog, open_references
@@ -73,8 +74,14 @@ def test_dialog_adds_shows_and_removes(qtbot, superior_docx: Path, tmp_path: Pat
     dialog.role_box.setCurrentIndex(dialog.role_box.findData("peer"))
     assert dialog.add_text(WEB_PASTE, "某某区") is not None
     assert changed == [True]
-    assert [e.name for e in dialog.entries_shown()] == ["市要点", "某某区"]
-    assert dialog.table.currentItem().text(0) == "某某区"  # the new entry is shown
+    # Named by the plans themselves (issuer, year, title), not by the files they came in
+    assert [e.name for e in dialog.entries_shown()] == [
+        "某某市 2024年教育工作要点",
+        "某某区 2023年教育工作要点",
+    ]
+    assert dialog.table.currentItem().text(0) == "某某区 2023年教育工作要点"  # the new entry is shown
+    # One peer is too few for "most peers": the dialog says the shipped ones are used with it
+    assert not dialog.peers_note.isHidden() and "内置的 4 份范本合用" in dialog.peers_note.text()
 
     binary = tmp_path / "图片.txt"
     binary.write_bytes(bytes(range(256)) * 30)
@@ -86,9 +93,12 @@ def test_dialog_adds_shows_and_removes(qtbot, superior_docx: Path, tmp_path: Pat
     assert dialog.add_text("首页 > 政务公开\n") is None and "粘贴" in dialog.message.text()
     _shot(dialog, "references_dialog.png")
 
-    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    # ClearAndSelect: a Ctrl left held by an earlier test's key clicks must not extend the selection
+    dialog.table.setCurrentItem(
+        dialog.table.topLevelItem(0), 0, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
     dialog.remove_selected()
-    assert [e.name for e in dialog.entries_shown()] == ["某某区"]
+    assert [e.name for e in dialog.entries_shown()] == ["某某区 2023年教育工作要点"]
     assert not Library.default().path(entry).exists()
 
 
@@ -115,6 +125,8 @@ def test_themes_panel_learns_from_the_writers_peers(qtbot, settle, window, corpu
     dialog.role_box.setCurrentIndex(dialog.role_box.findData("peer"))
     dialog.add_files([corpus_path(name) for name in PEERS])
     assert len(dialog.entries_shown()) == 3
+    assert dialog.peers_note.isHidden()  # three peers of the kind: the writer's set alone
+    assert "芜湖市教育局 2024年工作要点" in [dialog.table.topLevelItem(i).text(0) for i in range(3)]
     # peer statistics are learned on the window's jobs, then the draft is checked again
     assert window.files.open_path(corpus_path("2024_hubei_shiyan_fangxian_county.txt"))
     settle(window)
@@ -131,7 +143,7 @@ def test_themes_panel_learns_from_the_writers_peers(qtbot, settle, window, corpu
     shown = themes.detail.toPlainText()
     theme = themes.selected_theme()
     first = theme.peer_sentences[0]
-    assert first["peer"] in {Path(p).stem for p in PEERS}
+    assert first["file"] in PEERS and first["peer"] != Path(first["file"]).stem  # the plan's name
     assert f"第 {first['line']} 行" in shown and first["text"][:15] in shown
     raw = corpus_path(first["file"]).read_text(encoding="utf-8").splitlines()
     assert first["text"].strip("…")[:15] in raw[first["line"] - 1]  # the line of the peer's own file

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from desktop.plan.errors import InputError
-from desktop.plan.references.library import Library, issuer_in_title
+from desktop.plan.references.library import Library, display_name, issuer_in_title
 
 DOCX_PARAGRAPHS = [
     "2024年某某市教育工作要点",
@@ -73,7 +73,8 @@ def test_docx_is_kept_with_what_it_is(library: Library, plan_docx: Path) -> None
 
 def test_gbk_text_file_reads_as_chinese(library: Library, gbk_txt: Path) -> None:
     entry = library.add(gbk_txt, "peer", name="某某县")
-    assert entry.name == "某某县" and entry.year == 2022
+    # The plan's own name, not the name the copy is stored under (which is the writer's)
+    assert entry.name == "某某县 2022年教育工作要点" and entry.year == 2022
     assert "学前教育普及普惠" in library.text(entry)
     assert library.role_folder("peer") / "某某县.txt" == library.path(entry)
 
@@ -81,7 +82,7 @@ def test_gbk_text_file_reads_as_chinese(library: Library, gbk_txt: Path) -> None
 def test_pasted_web_page_loses_its_furniture_and_keeps_its_lines(library: Library) -> None:
     entry = library.add(WEB_PASTE, "peer")
     assert entry.source_name == "粘贴的文字"
-    assert entry.title == "2023年某某区教育工作要点" and entry.name == entry.title
+    assert entry.title == "2023年某某区教育工作要点" and entry.name == "某某区 2023年教育工作要点"
     text = library.text(entry)
     assert "浏览次数" not in text and "首页" not in text
     source = library.source(entry)
@@ -183,7 +184,47 @@ def test_content_key_follows_the_peer_set(library: Library, plan_docx: Path, gbk
         ("某某中学2022-2023学年第一学期工作计划", "某某中学"),
         ("工作要点", ""),
         ("2022年全市教育工作要点", ""),
+        ("2024年教育工作要点", ""),  # 教育 is the topic, not a body
+        # A body in the title is kept whole: a municipality's 教育委员会 is not just the city
+        ("重庆市教育委员会关于印发2023年工作要点的通知", "重庆市教育委员会"),
+        ("2023年重庆市教育委员会工作要点", "重庆市教育委员会"),
+        ("无锡市惠山区教育局2022年工作要点", "无锡市惠山区教育局"),
+        ("某某省教育厅2024年工作要点", "某某省教育厅"),
     ],
 )
 def test_issuer_read_from_the_title(title: str, issuer: str) -> None:
     assert issuer_in_title(title) == issuer
+
+
+def test_a_place_in_the_title_gets_the_body_the_text_names() -> None:
+    title = "重庆市2023年教育综合改革工作要点"
+    assert issuer_in_title(title, "……重庆市教育委员会印发……") == "重庆市教育委员会"
+    assert issuer_in_title(title, "……重庆市教委要求……") == "重庆市教委"
+    assert issuer_in_title(title, "实施区县教委和高校主要负责人突破专项") == "重庆市"  # no body named
+
+
+@pytest.mark.parametrize(
+    ("issuer", "year", "title", "name"),
+    [
+        (
+            "无锡市惠山区教育局",
+            2022,
+            "无锡市惠山区2022年教育工作要点",
+            "无锡市惠山区教育局 2022年教育工作要点",
+        ),
+        ("镇江市教育局", 2020, "镇江市教育局2020年工作要点", "镇江市教育局 2020年工作要点"),
+        ("常州市武进区", 2020, "2020年常州市武进区教育工作意见", "常州市武进区 2020年教育工作意见"),
+        ("某某县教育局", 2024, "教育工作要点", "某某县教育局 2024年教育工作要点"),
+        ("", 2024, "2024年教育工作要点", "2024年教育工作要点"),
+        ("", None, "", ""),  # the plan names nothing: the caller shows the file's name
+    ],
+)
+def test_display_name_is_the_plans_own(issuer: str, year: int | None, title: str, name: str) -> None:
+    assert display_name(issuer, year, title) == name
+
+
+def test_an_entry_without_a_name_in_it_shows_its_file_name(library: Library) -> None:
+    entry = library.add(
+        "一、加强党的建设\n1.加强基层党组织建设。\n2.深化平安校园建设。\n", "peer", name="惠山"
+    )
+    assert entry.title == "" and entry.name == "惠山"

@@ -38,16 +38,18 @@ def test_themes_learn_from_the_writers_peers(library: Library, corpus_path) -> N
     library.add(corpus_path("huishan"), "superior")  # a superior plan is not a peer
     assert default_folder() == library.role_folder("peer")
     stats = peer_stats()
-    assert sorted(p.name for p in stats.peers) == ["范本0.txt", "范本1.txt", "范本2.txt"]
+    assert sorted(p.file for p in stats.peers) == ["范本0.txt", "范本1.txt", "范本2.txt"]
+    assert stats.note == ""  # three peers of the kind: the writer's set alone
     _source, plan = load_plan(corpus_path("2024_hubei_shiyan_fangxian_county.txt"))
     report = themes_report(plan, stats)
     assert report.peers_total == 3
     named = {s["peer"] for row in report.rows for s in row.peer_sentences}
-    assert named == {"范本0", "范本1", "范本2"}
+    assert named == {p.name for p in stats.peers}
+    assert "芜湖市教育局 2024年工作要点" in named  # the plan's own name, not the file's
     for entry in entries:
         library.remove(entry.id)
     assert default_folder() == DEFAULT_PEERS
-    assert {p.name for p in peer_stats().peers} == {p.name for p in DEFAULT_PEERS.glob("*.txt")}
+    assert {p.file for p in peer_stats().peers} == {p.name for p in DEFAULT_PEERS.glob("*.txt")}
 
 
 def _cli(*args: str, data: Path, cache: Path) -> subprocess.CompletedProcess[str]:
@@ -86,9 +88,14 @@ def test_refs_command_and_themes_follow_the_library(corpus_path, tmp_path: Path)
     assert listed.stdout.count("范本") == 2 and "芜湖市" in listed.stdout
 
     mine = json.loads(_cli("themes", draft, "--json", data=data, cache=cache).stdout)
-    assert mine["peers_total"] == 2
+    # Two of the writer's peers are too few for "most peers": the four shipped ones join them.
+    assert mine["peers_total"] == 6
+    assert mine["peers_folder"].split(os.pathsep) == [str(data / "references" / "peer"), str(DEFAULT_PEERS)]
     files = {s["file"] for t in mine["themes"] for s in t["peer_sentences"]}
-    assert files == {"2024_anhui_wuhu_city.txt", "2025_zhejiang_ningbo_city.txt"}
+    assert {"2024_anhui_wuhu_city.txt", "2025_zhejiang_ningbo_city.txt"} <= files
+    assert files - {"2024_anhui_wuhu_city.txt", "2025_zhejiang_ningbo_city.txt"} <= {
+        p.name for p in DEFAULT_PEERS.glob("*.txt")
+    }
     given = json.loads(
         _cli("themes", draft, "--json", "--peers", str(DEFAULT_PEERS), data=data, cache=cache).stdout
     )

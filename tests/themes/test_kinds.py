@@ -118,6 +118,7 @@ def test_peers_are_counted_only_within_the_kind() -> None:
         peers=(
             _peer("a.txt", "bureau", "covered"),
             _peer("b.txt", "bureau", "covered"),
+            _peer("d.txt", "bureau", "covered"),
             _peer("c.txt", "kindergarten", "missing"),
         ),
         phrases=(),
@@ -125,11 +126,19 @@ def test_peers_are_counted_only_within_the_kind() -> None:
     text = "2024年工作计划\n一、安全\n1.加强安全教育。\n"
     bureau = themes_report(parse(text, Metadata(kind="bureau")), stats)
     teachers = next(r for r in bureau.rows if r.coverage.theme.id == "teachers")
-    assert (teachers.peers_covering, teachers.peers_total, teachers.expected) == (2, 2, True)
+    assert (teachers.peers_covering, teachers.peers_total, teachers.expected) == (3, 3, True)
     kindergarten = themes_report(parse(text, Metadata(kind="kindergarten")), stats)
     teachers = next(r for r in kindergarten.rows if r.coverage.theme.id == "teachers")
     assert (teachers.peers_covering, teachers.peers_total, teachers.expected) == (0, 1, False)
     assert kindergarten.kind == "kindergarten" and kindergarten.kind_certain
+    # two peers of a kind are too few to say "most peers cover it" (T003's rule too)
+    few = PeerStats(folder="x", peers=stats.peers[:2], phrases=())
+    teachers = next(
+        r
+        for r in themes_report(parse(text, Metadata(kind="bureau")), few).rows
+        if r.coverage.theme.id == "teachers"
+    )
+    assert (teachers.peers_covering, teachers.peers_total, teachers.expected) == (2, 2, False)
     assert kindergarten.kind_label == PlanKind.KINDERGARTEN.label
 
 

@@ -127,7 +127,7 @@ def test_each_theme_shows_the_peers_sentences_with_their_file_lines(drafted, pee
     lines_of = {name: (peers_folder / name).read_text(encoding="utf-8").splitlines() for name in PEERS}
     for row in with_sentences:
         for sentence in row.peer_sentences:
-            assert sentence["peer"] == Path(str(sentence["file"])).stem
+            assert sentence["peer"] and not str(sentence["peer"]).isascii()  # the plan's name, not pinyin
             text = str(sentence["text"]).strip("…")
             assert text[:20] in lines_of[str(sentence["file"])][int(sentence["line"]) - 1]
 
@@ -138,3 +138,18 @@ def test_json_carries_sentences_and_theme_suggestions(drafted) -> None:
     row = next(t for t in data["themes"] if t["peer_sentences"])
     assert set(row["peer_sentences"][0]) == {"peer", "file", "line", "text"}
     assert all(isinstance(p, str) for t in data["themes"] for p in t["suggestions"])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "said"),
+    [
+        ("责任督学挂牌督导制度", "开展责任督学挂牌督导，压实督导责任。", True),  # the name without 制度
+        ("县中振兴行动计划", "实施县中振兴行动计划。", True),
+        ("县中振兴行动计划", "推进县域普通高中发展。", False),
+        ("教育资源配置机制", "优化资源配置。", False),  # what is left is too short and generic
+    ],
+)
+def test_a_phrase_is_said_when_its_name_is(phrase: str, text: str, said: bool) -> None:
+    from checks.themes.phrases import is_said
+
+    assert is_said(phrase, text) is said

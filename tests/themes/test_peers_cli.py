@@ -64,7 +64,8 @@ def test_cache_key_depends_on_the_files_content_not_their_dates(peers_copy: Path
 
 def test_each_peer_reports_themes_and_headlines(tmp_path: Path) -> None:
     stats = peer_stats(cache_dir=tmp_path)
-    huishan = next(p for p in stats.peers if p.name.startswith("2022_wuxi"))
+    huishan = next(p for p in stats.peers if p.file.startswith("2022_wuxi"))
+    assert huishan.name == "无锡市惠山区教育局 2022年教育工作要点"  # what the writer is shown
     assert huishan.themes["double_reduction"]["status"] == "covered"
     assert any("双减" in h for h in huishan.themes["double_reduction"]["headlines"])
     assert all(len(p["peers"]) >= 2 for p in stats.phrases)
@@ -78,7 +79,8 @@ def test_a_docx_peer_is_read(peers_copy: Path, tmp_path: Path) -> None:
         document.add_paragraph(line)
     document.save(str(peers_copy / "mine.docx"))
     stats = peer_stats(peers_copy, cache_dir=tmp_path / "c")
-    mine = next(p for p in stats.peers if p.name == "mine.docx")
+    mine = next(p for p in stats.peers if p.file == "mine.docx")
+    assert mine.name == "2024年教育工作要点"  # no issuer named: the title alone
     assert mine.themes["safety"]["status"] == "covered"
 
 

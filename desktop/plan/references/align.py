@@ -9,7 +9,9 @@ so a city's 县域普通高中振兴 meets a county's 县中提升.
 Unlike last year's plan against this year's, the pairing is not one to one: a county answers two
 city tasks in one item and one task in two. A task's matches are the draft items scoring at least
 ``PARTIAL`` and close to the best one (at most ``MAX_MATCHES``, best first); it is *answered*
-when the best reaches ``ANSWERED``, *partial* below that, *unanswered* when nothing reaches
+when the best reaches ``ANSWERED`` and shares more than one rare content word with the task (two
+plans' common words, 全面加强管理…水平, make a high similarity that answers nothing), *partial*
+below that, *unanswered* when nothing reaches
 ``PARTIAL``. A task's headline counts more than its body: it names the work, the body lists the
 means, and two levels differ most in the means. The thresholds were set on the measured pair
 (``tests/references/data``; see ``docs/architecture.md``): tasks with no answer there scored at
@@ -29,6 +31,13 @@ from desktop.plan.references.vocabulary import Vocabulary, vocabulary
 
 ANSWERED = 0.25
 PARTIAL = 0.12
+# An answered task also shares more than one rare content word with its best item: similarity
+# alone calls 0.35 "answered" when the two share only common words of plans (教育, 领导, 机制).
+# Rare: two characters or more, not a generic word of plans, in at most this share of all the
+# tasks and items (and at least _RARE_UNITS of them, for short plans).
+MIN_RARE_SHARED = 2
+_RARE_SHARE = 0.1
+_RARE_UNITS = 3
 MAX_MATCHES = 3
 # A further match is listed only when it comes close to the task's best one.
 _SECOND_SHARE = 0.8
@@ -81,8 +90,37 @@ class Alignment:
         found = [(a.task, c) for a in self.answers for c in a.targets] + list(self.context_targets)
         return sorted(found, key=lambda e: e[1].required.value_span.start)
 
-    def summary(self) -> dict[str, int]:
-        """Counts per status, and the targets the draft sets lower than required or leaves out."""
+    @property
+    def year_gap(self) -> int | None:
+        """The draft's year minus the superior plan's (0: the same year, as it should be); None
+        when either plan names no year. A 2027 draft answering a 2023 plan answers old tasks."""
+        if self.superior.year is None or self.draft.year is None:
+            return None
+        return self.draft.year - self.superior.year
+
+    def year_warning(self) -> str:
+        """The sentence the report and the view show when the two plans are of different years."""
+        gap = self.year_gap
+        if not gap:
+            return ""
+        return (
+            f"注意：上级要点是 {self.superior.year} 年的，草稿是 {self.draft.year} 年的，"
+            f"相差 {abs(gap)} 年；对标应使用上级同一年度（{self.draft.year} 年）的要点。"
+        )
+
+    def targets_note(self) -> str:
+        """What to say when no rate is short or missing: that the superior sets none is not the
+        same news as that the draft meets them all. "" when some rate needs the writer."""
+        checks = [c for _task, c in self.target_checks()]
+        if not checks:
+            return "上级要点中没有可核对的比率指标。"
+        if all(c.verdict == "met" for c in checks):
+            return f"上级要求的 {len(checks)} 项比率，草稿均已写明且不低于要求。"
+        return ""
+
+    def summary(self) -> dict[str, int | None]:
+        """Counts per status, the targets the draft sets lower than required or leaves out, and
+        the years apart (``year_gap``: draft minus superior, None when a year is unknown)."""
         counts = {status: 0 for status in STATUSES}
         for answer in self.answers:
             counts[answer.status] += 1
@@ -93,6 +131,7 @@ class Alignment:
             "targets_checked": len(checks),
             "targets_short": sum(1 for c in checks if c.verdict == "short"),
             "targets_missing": sum(1 for c in checks if c.verdict == "missing"),
+            "year_gap": self.year_gap,
         }
 
     def summary_line(self) -> str:
@@ -118,6 +157,25 @@ def _units(tasks: list[Task], vocab: Vocabulary) -> tuple[Unit, ...]:
     )
 
 
+class _RareWords:
+    """Which content words of the two plans are rare, and which of them a task and an item share."""
+
+    def __init__(self, units: tuple[Unit, ...], generic: frozenset[str]) -> None:
+        from desktop.plan.compare.similarity import text_words
+
+        self._words = [{w for w in text_words(u.text) if len(w) >= 2 and w not in generic} for u in units]
+        df: dict[str, int] = {}
+        for held in self._words:
+            for word in held:
+                df[word] = df.get(word, 0) + 1
+        limit = max(_RARE_UNITS, int(_RARE_SHARE * len(units)))
+        self._rare = {w for w, n in df.items() if n <= limit}
+
+    def shared(self, i: int, j: int) -> set[str]:
+        """The rare words unit ``i`` and unit ``j`` (indices into the units given) both hold."""
+        return self._words[i] & self._words[j] & self._rare
+
+
 def align_plans(
     superior: Plan, draft: Plan, not_applicable: frozenset[str] | set[str] = frozenset()
 ) -> Alignment:
@@ -127,7 +185,9 @@ def align_plans(
     everything = superior_tasks(superior, vocab.context_headings)
     tasks = [t for t in everything if not t.context]
     items = draft_items(draft)
-    similarity = Similarity(_units(tasks, vocab), _units(items, vocab))
+    task_units, item_units = _units(tasks, vocab), _units(items, vocab)
+    similarity = Similarity(task_units, item_units)
+    rare = _RareWords(task_units + item_units, vocab.generic)
     scores: dict[int, list[tuple[int, float]]] = {}
     for i, j, value in similarity.pairs_above(PARTIAL):
         scores.setdefault(i, []).append((j, value))
@@ -138,7 +198,11 @@ def align_plans(
         matches = tuple(Match(items[j], round(v, 3)) for j, v in found[:MAX_MATCHES])
         if task.path in not_applicable:
             status = "not_applicable"
-        elif matches and matches[0].similarity >= ANSWERED:
+        elif (
+            matches
+            and matches[0].similarity >= ANSWERED
+            and len(rare.shared(i, len(tasks) + found[0][0])) >= MIN_RARE_SHARED
+        ):
             status = "answered"
         elif matches:
             status = "partial"

@@ -39,6 +39,11 @@ INDEX_NAME = "library.json"
 INDEX_VERSION = 1
 PASTED = "粘贴的文字"
 _YEARS = re.compile(r"\d{4}\s*(?:[-—～至]\s*\d{4}\s*)?(?:年度|学年度?|年)?(?:(?:春季|秋季|第[一二])学期)?")
+# The bodies that issue education plans, longest first: 重庆市教育委员会 is a body, 重庆市 a place.
+_BODY = r"(?:教育委员会|教育和体育局|教育体育局|教育科技局|教育局|教育厅|教体局|教委|教育工委)"
+_BODY_IN_TITLE = re.compile(rf"(.{{2,30}}?{_BODY})")
+_BODY_AT_END = re.compile(rf"{_BODY}$")
+_NO_ONE = ("全", "教育", "教体", "工作", "学校", "学期")  # how a title that names no body begins
 _ISSUER_IN_TITLE = re.compile(r"(.{2,30}?)(?:关于|教育|教体|工作|第[一二]学期)")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # not allowed in a Windows file name
 
@@ -60,8 +65,9 @@ class Entry:
 
     @property
     def name(self) -> str:
-        """What the writer calls the entry: the stored file's name without its suffix."""
-        return Path(self.file).stem if self.file else self.title
+        """What the writer sees: the plan's own name (issuer, year, title: 无锡市惠山区教育局
+        2022年教育工作要点), the stored file's name only when the plan names nothing."""
+        return display_name(self.issuer, self.year, self.title) or (Path(self.file).stem if self.file else "")
 
     @property
     def role_label(self) -> str:
@@ -91,7 +97,7 @@ class Library:
         with self._lock:
             found = self._read_index()
         kept = [e for e in found if (role is None or e.role == role) and self.path(e).is_file()]
-        return sorted(kept, key=lambda e: (e.added, e.name))
+        return sorted(kept, key=lambda e: (e.added, e.file))
 
     def get(self, entry_id: str) -> Entry:
         """The entry with ``entry_id``; KeyError when there is none."""
@@ -153,7 +159,7 @@ class Library:
             entry = Entry(
                 id=digest[:12],
                 role=role,
-                issuer=meta.issuer or issuer_in_title(meta.title),
+                issuer=meta.issuer or issuer_in_title(meta.title, plan.text),
                 year=meta.year,
                 kind=meta.kind,
                 title=meta.title,
@@ -250,13 +256,14 @@ class Library:
                     logger.warning("reference %s skipped: %s", path, error)
                     continue
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                meta = _parse(read).metadata
+                parsed = _parse(read)
+                meta = parsed.metadata
                 added = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
                 entries.append(
                     Entry(
                         id=digest[:12],
                         role=role,
-                        issuer=meta.issuer or issuer_in_title(meta.title),
+                        issuer=meta.issuer or issuer_in_title(meta.title, parsed.text),
                         year=meta.year,
                         kind=meta.kind,
                         title=meta.title,
@@ -279,14 +286,40 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 
 
-def issuer_in_title(title: str) -> str:
-    """The body a title names (2020年常州市武进区教育工作意见 → 常州市武进区), for a plan whose text
-    carries no issuer line: most copies found on the web lost the 发文机关 but kept the title."""
+def issuer_in_title(title: str, text: str = "") -> str:
+    """The body a title names, for a plan whose text carries no issuer line: most copies found on
+    the web lost the 发文机关 but kept the title. A body is kept whole (重庆市教育委员会关于印发… →
+    重庆市教育委员会, not 重庆市); a title naming only a place (2020年常州市武进区教育工作意见 →
+    常州市武进区) gets the place's body when ``text`` names it (重庆市教育委员会, 重庆市教委), else
+    the place."""
     bare = _YEARS.sub("", title).strip()
+    body = _BODY_IN_TITLE.match(bare)
+    if body is not None and not body.group(1).startswith(_NO_ONE):
+        return body.group(1).strip()
     match = _ISSUER_IN_TITLE.match(bare)
-    if match is None or match.group(1).startswith("全"):  # 全市教育工作要点: the title names no one
+    # 全市教育工作要点, 2024年教育工作要点: the title names no one (教育 is the topic, not a body)
+    if match is None or match.group(1).startswith(_NO_ONE):
         return ""
-    return match.group(1).strip()
+    place = match.group(1).strip()
+    named = re.search(re.escape(place) + _BODY, text) if text else None
+    return named.group() if named else place
+
+
+def display_name(issuer: str, year: int | None, title: str) -> str:
+    """The plan's own name for a list: issuer, then the title without the issuer's place in it, with
+    the year when the title has none (无锡市惠山区教育局 2022年教育工作要点). "" when the plan names
+    neither issuer nor title: the caller falls back to the file's name."""
+    if not issuer and not title:
+        return ""
+    rest = title
+    place = _BODY_AT_END.sub("", issuer)
+    for name in (issuer, place):
+        if name and name in rest:
+            rest = rest.replace(name, "", 1).strip()
+            break
+    if year and str(year) not in rest:
+        rest = f"{year}年{rest}" if rest else f"{year}年"
+    return f"{issuer} {rest}".strip() if issuer else rest
 
 
 def _check_role(role: str) -> None:

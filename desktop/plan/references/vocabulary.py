@@ -18,6 +18,7 @@ from desktop.data import load_yaml, resource_path
 from desktop.plan.errors import InputError
 
 SYNONYMS_PATH = resource_path("align_synonyms.yaml")
+GENERIC_PATH = resource_path("theme_phrases.yaml")
 _WHAT = "对标同义说法表"
 
 
@@ -28,6 +29,9 @@ class Vocabulary:
     canonical: dict[str, str]  # each phrasing → its group's first phrasing
     pattern: re.Pattern[str] | None
     context_headings: frozenset[str]
+    # Words every plan says (推进, 教育资源 …): never evidence that an item answers a task. The one
+    # list the themes' phrases use too (``generic`` in resources/theme_phrases.yaml).
+    generic: frozenset[str] = frozenset()
 
     def normalise(self, text: str) -> str:
         """``text`` with every known phrasing replaced by its group's standard one."""
@@ -60,5 +64,12 @@ def parse_vocabulary(data: object, path: Path) -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The bundled synonym table, read once per process."""
-    return parse_vocabulary(load_yaml(SYNONYMS_PATH, what=_WHAT), SYNONYMS_PATH)
+    """The bundled synonym table and the generic words of plans, read once per process."""
+    from dataclasses import replace
+
+    vocab = parse_vocabulary(load_yaml(SYNONYMS_PATH, what=_WHAT), SYNONYMS_PATH)
+    lists = load_yaml(GENERIC_PATH, what="主题短语词表")
+    generic = lists.get("generic") if isinstance(lists, dict) else None
+    if not isinstance(generic, list):
+        raise InputError(GENERIC_PATH, "主题短语词表应包含 generic（通用词）列表。")
+    return replace(vocab, generic=frozenset(str(w) for w in generic))
