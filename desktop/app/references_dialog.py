@@ -13,7 +13,6 @@ When the peer set changes the themes panel must learn from the new set: the dial
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from html import escape
 from pathlib import Path
@@ -309,11 +308,20 @@ class ReferencesDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        problems = []
         for entry in selected:
-            with contextlib.suppress(KeyError):  # removed meanwhile (plandesk refs, another window)
+            try:
                 self.library.remove(entry.id)
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("已删除：%1").replace("%1", "、".join(e.name for e in selected)))
+            except KeyError:
+                pass  # removed meanwhile (plandesk refs, another window)
+            except InputError as error:
+                problems.append(error.message)
+        if problems:
+            self.message.setStyleSheet("color: #d32f2f;")
+            self.message.setText("\n".join(problems))
+        else:
+            self.message.setStyleSheet("color: #2e7d32;")
+            self.message.setText(self.tr("已删除：%1").replace("%1", "、".join(e.name for e in selected)))
         self.refresh()
         self.entries_changed.emit()
         if any(e.role == "peer" for e in selected):

@@ -180,15 +180,25 @@ class Library:
         return entry
 
     def remove(self, entry_id: str) -> None:
-        """Drop the entry and its stored copy; KeyError when there is no such entry."""
+        """Drop the entry and its stored copy; KeyError when there is no such entry.
+
+        The copy goes first: on Windows it cannot be deleted while Word or WPS holds it open, and
+        the peers are read from the folder, so an entry gone from the index but not from the disk
+        would still count as a peer. Then an InputError names the file, and nothing changed."""
         with self._lock:
             entries = self._read_index()
             gone = [e for e in entries if e.id == entry_id]
             if not gone:
                 raise KeyError(entry_id)
-            self._write_index([e for e in entries if e.id != entry_id])
             for entry in gone:
-                self.path(entry).unlink(missing_ok=True)
+                try:
+                    self.path(entry).unlink(missing_ok=True)
+                except OSError as error:
+                    raise InputError(
+                        self.path(entry),
+                        f"无法删除（{error.strerror or error}）：文件是否正在 Word 或 WPS 中打开？",
+                    ) from None
+            self._write_index([e for e in entries if e.id != entry_id])
 
     # -- reading ------------------------------------------------------------------------------
 
