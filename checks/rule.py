@@ -75,7 +75,6 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
-        yield
 
     @classmethod
     def description(cls) -> str:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 NUMBERS_PATH = resource_path("numbers.yaml")
 SENTENCE_STOPS = "。；;！？!?\n"
-CN_DIGITS = "一二三四五六七八九"
 
 
 @cache

@@ -75,13 +75,18 @@ class Jobs(QObject):
     """The one background-work helper. One instance per window (``window.jobs``).
 
     ``threads`` is how many jobs may run at once; at most one per named lane. The lane ``""``
-    has no replacement: its jobs simply queue.
+    has no replacement: its jobs simply queue. A ``reserved`` lane (the analysis, which the
+    writer waits on at every pause in typing) is started before any other and keeps one thread
+    to itself, so a long PDF export plus a comparison can never hold the checks back.
     """
 
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
+    def __init__(
+        self, parent: QObject | None = None, threads: int = 1, reserved: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(parent)
+        self._reserved = frozenset(reserved)
         self._pool = QThreadPool(self)
         self._threads = max(1, threads)
         self._pool.setMaxThreadCount(self._threads)
@@ -164,7 +169,18 @@ class Jobs(QObject):
         """Start waiting jobs while threads are free, keeping each named lane to one job."""
         while len(self._running) < self._threads:
             running_lanes = {job.lane for job in self._running.values() if job.lane}
-            job = next((w for w in self._waiting if not w.lane or w.lane not in running_lanes), None)
+            others = sum(1 for job in self._running.values() if job.lane not in self._reserved)
+            # With reserved lanes, other work may fill every thread but one.
+            limit = self._threads - 1 if self._reserved and self._threads > 1 else self._threads
+            startable = [
+                w
+                for w in self._waiting
+                if (not w.lane or w.lane not in running_lanes)
+                and (w.lane in self._reserved or others < limit)
+            ]
+            job = next((w for w in startable if w.lane in self._reserved), None) or next(
+                iter(startable), None
+            )
             if job is None:
                 break
             self._waiting.remove(job)

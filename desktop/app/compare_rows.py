@@ -1,6 +1,6 @@
 """What one row of the Compare window shows: two HTML cells and the kind of change between them.
 
-Kept apart from the window (``compare_view.py``) because it is pure presentation of the core's
+Kept apart from the window (``compare_view.py``) and its table (``compare_table.py``) because it is pure presentation of the core's
 ``Row``: the inline character diff, the colours, the wording of the change label. Edited text
 shows deleted characters struck through in red on the left and inserted ones green on the
 right. The label says "相似度 87%" for an edited pair, never a bare percentage, because "修改
@@ -17,23 +17,18 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget
 
+from desktop.plan.compare.model import ChangeKind
+
 if TYPE_CHECKING:
     from desktop.plan.compare import Comparison, Row
 
-COLOURS = {  # row background by kind of change
+COLOURS = {  # row background by kind of change (a ChangeKind value); its words are ChangeKind.label
     "unchanged": "#ffffff",
     "edited": "#fff6d6",
     "moved": "#e3eefc",
     "added": "#e2f5e1",
     "removed": "#fbe3e3",
 }
-KIND_NAMES = (
-    ("unchanged", "未改"),
-    ("edited", "修改"),
-    ("moved", "移动"),
-    ("added", "新增"),
-    ("removed", "删除"),
-)
 _PREVIEW = 70  # characters of an unchanged node shown in its row
 
 
@@ -98,8 +93,6 @@ def similarity_text(similarity: float) -> str:
 
 def row_cells(row: Row) -> tuple[str, str, str]:
     """(left HTML, middle label, right HTML) of one row: the inline diff for edited text."""
-    from desktop.plan.compare import ChangeKind
-
     kind = row.kind
     label = kind.label
     pair = row.pair

@@ -1,9 +1,8 @@
 """The Compare window: last year's plan on the left, the draft on the right, row against row.
 
 The core (``desktop.plan.compare``) does all the work off the GUI thread, through the main
-window's ``jobs``; this module shows its rows in one table of two text columns, so both sides
-always scroll together and a row is as tall as the longer of its two texts (the cells are drawn
-by ``compare_rows``).
+window's ``jobs``; this module shows its rows in one table of two text columns (``compare_table``)
+above the lists of target changes and carried-over sentences.
 
 Made for reading, not editing: clicking a row, a target change or a carried-over sentence moves
 the draft's cursor to the start of that place and scrolls to it, without selecting anything and
@@ -23,35 +22,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.app.compare_memory import CompareMemory
-from desktop.app.compare_rows import (
-    COLOURS,
-    KIND_NAMES,
-    HtmlDelegate,
-    carried_entries,
-    row_cells,
-    target_entries,
-)
+from desktop.app.compare_rows import COLOURS, carried_entries, target_entries
+from desktop.app.compare_table import SPAN_ROLE, ChangesTable
 from desktop.app.screen_fit import available_area, fit_to_screen
+from desktop.plan.compare.model import ChangeKind
 from desktop.plan.errors import InputError
 
 if TYPE_CHECKING:
@@ -65,7 +55,6 @@ logger = logging.getLogger(__name__)
 LAST_YEAR_KEY = "last_year"
 OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
 WANTED_SIZE = (1280, 820)
-_SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the place in the draft
 
 
 def compare_files(old_path: str, text: str, overrides: Metadata | None) -> tuple[Comparison | None, str]:
@@ -119,9 +108,11 @@ class CompareWindow(QMainWindow):
         self.previous_action = self._nav_action("上一处改动", -1, ("Shift+F8", "Alt+Up"), "Shift+F8 或 Alt+↑")
         self.next_action = self._nav_action("下一处改动", 1, ("F8", "Alt+Down"), "F8 或 Alt+↓")
         legend = QHBoxLayout()
-        for kind, name in KIND_NAMES:
-            swatch = QLabel(f" {self.tr(name)} ")
-            swatch.setStyleSheet(f"background:{COLOURS[kind]}; border:1px solid #bbbbbb; padding:1px 6px;")
+        for kind in ChangeKind:  # the words of `plandesk compare` (ChangeKind.label)
+            swatch = QLabel(f" {self.tr(kind.label)} ")
+            swatch.setStyleSheet(
+                f"background:{COLOURS[kind.value]}; border:1px solid #bbbbbb; padding:1px 6px;"
+            )
             legend.addWidget(swatch)
         legend.addStretch(1)
         legend.addWidget(self.changes_only)
@@ -130,7 +121,9 @@ class CompareWindow(QMainWindow):
         legend.addWidget(self.previous_button)
         legend.addWidget(self.next_button)
 
-        self.table = self._make_table()
+        self.table = ChangesTable()
+        self.table.cellClicked.connect(self._row_clicked)
+        self.table.cellDoubleClicked.connect(self._row_double_clicked)
         self.targets = QListWidget()
         self.targets.itemClicked.connect(self._item_clicked)
         self.carried = QListWidget()
@@ -168,33 +161,6 @@ class CompareWindow(QMainWindow):
         area = available_area(self.main)
         self.move(area.center() - self.rect().center())
         fit_to_screen(self, area)
-
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 3)
-        table.setHorizontalHeaderLabels([self.tr("去年"), self.tr("变化"), self.tr("今年（草稿）")])
-        table.setItemDelegateForColumn(0, HtmlDelegate(table))
-        table.setItemDelegateForColumn(2, HtmlDelegate(table))
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # A light selection: the row's own colour (its kind of change) stays readable around it.
-        palette = table.palette()
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#c5dcf7"))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#000000"))
-        table.setPalette(palette)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        head = table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(1, table.fontMetrics().horizontalAdvance("相似度 100%") + 16)
-        head.sectionResized.connect(table.resizeRowsToContents)
-        table.cellClicked.connect(self._row_clicked)
-        table.cellDoubleClicked.connect(self._row_double_clicked)
-        table.setToolTip(self.tr("单击：草稿的光标移到该条开头；双击：切换到草稿窗口"))
-        return table
 
     def _nav_action(self, label: str, direction: int, keys: tuple[str, ...], shown: str) -> QAction:
         action = QAction(self.tr(label), self)
@@ -287,31 +253,10 @@ class CompareWindow(QMainWindow):
         self.title.setText(
             f"去年：{old_name} {old_year}　→　今年：{self.main.files.draft.display_name} {new_year}"
         )
-        self._fill_rows(result)
+        self.table.fill(result, self.changes_only.isChecked())
+        self._say_if_unchanged()
         self._fill_lists(result)
         self.comparison_shown.emit(result)
-
-    def _fill_rows(self, result: Comparison) -> None:
-        table = self.table
-        table.setUpdatesEnabled(False)
-        table.clearContents()
-        table.setRowCount(len(result.rows))
-        anchor = 0
-        for k, row in enumerate(result.rows):
-            colour = QColor(COLOURS[row.kind.value])
-            if row.new is not None:
-                anchor = row.new.node.span.start
-            span = (row.new.node.span.start, row.new.node.own_span.end) if row.new else (anchor, anchor)
-            for column, value in enumerate(row_cells(row)):
-                item = QTableWidgetItem(value)
-                item.setBackground(colour)
-                item.setData(_SPAN_ROLE, span)
-                if column == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(k, column, item)
-        self._apply_filter()
-        table.setUpdatesEnabled(True)
-        table.resizeRowsToContents()
 
     def _fill_lists(self, result: Comparison) -> None:
         for widget, entries in (
@@ -322,26 +267,21 @@ class CompareWindow(QMainWindow):
             for text, span, tip in entries:
                 item = QListWidgetItem(text)
                 item.setToolTip(tip)
-                item.setData(_SPAN_ROLE, span)
+                item.setData(SPAN_ROLE, span)
                 widget.addItem(item)
 
     # Only the changes, and stepping between them -------------------------------------------------------
     def changed_rows(self) -> list[int]:
         """Table rows whose node was edited, moved, added or removed."""
-        if self.result is None:
-            return []
-        return [k for k, row in enumerate(self.result.rows) if row.kind.value != "unchanged"]
+        return self.table.changed_rows()
 
     def _changes_only_toggled(self, checked: bool) -> None:
         self.memory.changes_only = checked
-        self._apply_filter()
+        self.table.show_changes_only(checked)
+        self._say_if_unchanged()
 
-    def _apply_filter(self) -> None:
-        hide = self.changes_only.isChecked() and self.result is not None
-        changed = set(self.changed_rows())
-        for k in range(self.table.rowCount()):
-            self.table.setRowHidden(k, hide and k not in changed)
-        if self.result is not None and hide and not changed:
+    def _say_if_unchanged(self) -> None:
+        if self.result is not None and self.changes_only.isChecked() and not self.changed_rows():
             self.statusBar().showMessage(self.tr("与去年相比没有改动；取消“只看改动”可查看全部条目。"))
 
     def next_change(self) -> int:
@@ -353,36 +293,19 @@ class CompareWindow(QMainWindow):
         return self._step(-1)
 
     def _step(self, direction: int) -> int:
-        rows = self.changed_rows()
-        if not rows:
+        row, wrapped = self.table.step(direction)
+        if row < 0:
             self.statusBar().showMessage(self.tr("没有改动"), 3000)
             return -1
-        selected = self.table.selectionModel().selectedRows()
-        current = selected[0].row() if selected else -1  # focus alone makes a row current
-        if direction > 0:
-            ahead = [k for k in rows if k > current]
-        else:
-            ahead = [k for k in reversed(rows) if k < current] if current >= 0 else rows[-1:]
-        if ahead:
-            row = ahead[0]
-        else:  # past the last (first) change: wrap around, and say so
-            row = rows[0] if direction > 0 else rows[-1]
-            wrapped = (
-                self.tr("已到最后一处改动，从头开始")
-                if direction > 0
-                else self.tr("已到第一处改动，从末尾开始")
-            )
-            self.statusBar().showMessage(wrapped, 3000)
-        self.table.setCurrentCell(row, 1)
-        self.table.scrollToItem(self.table.item(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        if wrapped:  # past the last (first) change: say so
+            message = "已到最后一处改动，从头开始" if direction > 0 else "已到第一处改动，从末尾开始"
+            self.statusBar().showMessage(self.tr(message), 3000)
         self._row_clicked(row, 1)
         return row
 
     # Moving the draft's cursor ------------------------------------------------------------------------
     def _row_clicked(self, row: int, column: int) -> None:
-        item = self.table.item(row, column)
-        if item is not None:
-            self._emit_jump(item.data(_SPAN_ROLE))
+        self._emit_jump(self.table.span_at(row, column))
 
     def _row_double_clicked(self, row: int, column: int) -> None:
         """The writer asked for the draft: show it, cursor at the item's start, nothing selected."""
@@ -392,7 +315,7 @@ class CompareWindow(QMainWindow):
         self.main.editor.setFocus()
 
     def _item_clicked(self, item: QListWidgetItem) -> None:
-        self._emit_jump(item.data(_SPAN_ROLE))
+        self._emit_jump(item.data(SPAN_ROLE))
 
     def _emit_jump(self, span: object) -> None:
         if not span:

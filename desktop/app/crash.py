@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -47,9 +48,20 @@ class CrashGuard:
 
     def __init__(self, notify: Notify | None = None) -> None:
         self.path = log_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._notify = notify or _dialog
-        self._stream: IO[str] = self.path.open("a", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._stream: IO[str] = self.path.open("a", encoding="utf-8")
+        except OSError as error:
+            # A read-only or redirected data folder must not keep the app from starting: the
+            # traceback then goes to the console, and the recovery copies still try their own folder.
+            if sys.stderr is not None:  # None in a windowed Windows build
+                print(
+                    f"要点编写助手：无法写日志文件 {self.path}（{error}），改为输出到控制台。",
+                    file=sys.stderr,
+                )
+            self.path = Path(os.devnull)
+            self._stream = sys.stderr if sys.stderr is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         self._handler = logging.StreamHandler(self._stream)
         self._handler.setLevel(logging.WARNING)
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -73,7 +85,8 @@ class CrashGuard:
         if self._faulthandler_was_enabled:
             faulthandler.enable()
         logging.getLogger().removeHandler(self._handler)
-        self._stream.close()
+        if self._stream is not sys.stderr:
+            self._stream.close()
 
     def handle(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         """An uncaught exception in the GUI thread: log it, keep every draft, tell the writer."""

@@ -50,7 +50,6 @@ logger = logging.getLogger(__name__)
 SKELETON_DIR = template_path("skeletons")
 STANDARD_SKELETON = "county_annual_plan.yaml"
 OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;草稿 (*.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
-SAVE_FILTER = "要点草稿 (*.plan.yaml)"
 
 
 def skeleton_text(path: Path, year: int) -> tuple[str, str]:
@@ -138,17 +137,24 @@ class DraftFiles(QObject):
         """Ask what to do with unsaved changes; False when the writer cancels."""
         if not self.session.is_modified():
             return True
+        question = self.tr("“%1”已修改，是否保存？").replace("%1", self.draft.display_name)
+        if self.draft.path is None and self.draft.source_path is not None:
+            from desktop.app.save_dialog import why_a_draft
+
+            name = self.draft.source_path.name  # a .txt or .docx: saving makes a draft beside it
+            question = self.tr("“%1”已修改，是否保存为要点草稿（.plan.yaml）？").replace("%1", name)
+            question += "\n\n" + why_a_draft(name)
         answer = QMessageBox.question(
             self.window,
             self.tr("保存更改"),
-            self.tr("“%1”已修改，是否保存？").replace("%1", self.draft.display_name),
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(explained=True)
         return answer == QMessageBox.StandardButton.Discard
 
     # New -------------------------------------------------------------------------------------------
@@ -245,23 +251,27 @@ class DraftFiles(QObject):
         return True
 
     # Save -----------------------------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, explained: bool = False) -> bool:
+        """保存: the draft's own file; a plan opened from a .txt/.docx is saved as a new draft,
+        first saying why (unless the close prompt ``explained`` it already)."""
         if self.draft.path is None:
+            source = self.draft.source_path
+            if source is not None and not explained:
+                from desktop.app.save_dialog import explain_draft
+
+                if not explain_draft(self.window, source.name):
+                    return False
             return self.save_as()
         return self.save_to(self.draft.path)
 
     def save_as(self) -> bool:
+        from desktop.app.save_dialog import ask_draft_path, draft_path
+
         suggested = self.draft.path or self.draft.source_path
         stem = suggested.name.split(".")[0] if suggested else self.tr("未命名要点")
         folder = suggested.parent if suggested else Path(self.window.settings.last_folder())
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("另存为"), str(folder / f"{stem}.plan.yaml"), self.tr(SAVE_FILTER)
-        )
-        if not path:
-            return False
-        if not path.endswith(".plan.yaml"):
-            path = path.removesuffix(".yaml") + ".plan.yaml"
-        return self.save_to(Path(path))
+        path = ask_draft_path(self.window, draft_path(folder / stem))
+        return path is not None and self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         from desktop.plan.read.store import save_draft
@@ -280,14 +290,22 @@ class DraftFiles(QObject):
         return True
 
     def edit_metadata(self) -> bool:
+        """文件 → 公文信息: the overrides and the 印发通知's 版头 (发文字号 …), kept with the draft,
+        so the 版头 is filled in once with the other facts of the 公文, not only before an export."""
+        from desktop.app.export_flow import HEAD_KEY
         from desktop.app.metadata_dialog import MetadataDialog
+        from desktop.plan.export.notice import NoticeHead
 
         plan = self.window.current_plan()
         parsed = plan.metadata if plan is not None else Metadata()
-        dialog = MetadataDialog(parsed, self.draft.overrides, self.window)
+        stored = NoticeHead.from_dict(self.draft.extra.get(HEAD_KEY))
+        dialog = MetadataDialog(parsed, self.draft.overrides, self.window, head=stored)
         if dialog.exec() != MetadataDialog.DialogCode.Accepted:
             return False
         self.set_overrides(dialog.overrides())
+        head = dialog.head()
+        if head is not None and head != stored:
+            self.session.set_extra(HEAD_KEY, head.to_dict())  # a new revision: autosaved too
         return True
 
     def set_overrides(self, overrides: Metadata) -> None:

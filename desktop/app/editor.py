@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.app.gutter import LineNumberGutter
+from desktop.app.line_tags import FileLineTags
 from desktop.app.offsets import OffsetMap
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class PlanEditor(QPlainTextEdit):
         font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Sans Serif"])
         font.setPointSize(DEFAULT_FONT_SIZE)
         self.setFont(font)
-        self._tagged = False  # whether blocks carry file lines (else lines count from 1)
+        self.lines = FileLineTags(self.document())  # each block's line in the file
         self.gutter = LineNumberGutter(self)
         self.blockCountChanged.connect(self._fit_gutter)
         self.updateRequest.connect(self._scroll_gutter)
@@ -70,10 +71,10 @@ class PlanEditor(QPlainTextEdit):
 
     def load_text(self, text: str) -> None:
         """Replace the document (a new file): clears undo history and findings."""
+        self.lines.set(None)  # the old file's lines mean nothing for the new text
         self.setPlainText(text)
         self._offsets = OffsetMap(text)
         self._offsets_stale = False
-        self._tagged = False
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.text_loaded.emit()
@@ -84,8 +85,9 @@ class PlanEditor(QPlainTextEdit):
         While the text has no character outside the BMP, offsets are the identity and stay so
         unless the inserted characters bring a surrogate pair in; only then is the text rescanned.
         """
-        if self._tagged and added and not removed:
-            self._keep_file_line(position, added)
+        if self.lines.changed(position, removed, added):
+            self._fit_gutter()
+            self.gutter.update()
         if self._offsets_stale:
             return
         if not self._offsets.identity or added > _BIG_CHANGE:
@@ -120,6 +122,7 @@ class PlanEditor(QPlainTextEdit):
         while suffix < limit - prefix and old[len(old) - 1 - suffix] == new_text[len(new_text) - 1 - suffix]:
             suffix += 1
         offsets = self.offsets()
+        self.lines.remember(offsets.to_qt(prefix), offsets.to_qt(len(old) - suffix))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.setPosition(offsets.to_qt(prefix))
@@ -150,16 +153,8 @@ class PlanEditor(QPlainTextEdit):
 
     # File lines -------------------------------------------------------------------------------
     def set_file_lines(self, origin: Sequence[int] | None) -> None:
-        """Tag each block with its line in the file (None or empty: the text's own numbering).
-
-        Qt keeps a block's tag when text is typed into it or a line is split after it, so the
-        numbers of the lines that came from the file stay right while the writer edits.
-        """
-        block, index = self.document().firstBlock(), 0
-        while block.isValid():
-            block.setUserState(origin[index] if origin and index < len(origin) else -1)
-            block, index = block.next(), index + 1
-        self._tagged = bool(origin)
+        """Tag each block with its line in the file (None or empty: the text's own numbering)."""
+        self.lines.set(origin)
         self._fit_gutter()
         self.gutter.update()
 
@@ -168,34 +163,7 @@ class PlanEditor(QPlainTextEdit):
 
         A line the file does not have (typed or pasted since) continues from the line above it.
         """
-        if not self._tagged:
-            return block.blockNumber() + 1
-        state = block.userState()
-        if state >= 0:
-            return state
-        if previous is not None:
-            return previous + 1
-        steps, above = 1, block.previous()
-        while above.isValid():
-            if above.userState() >= 0:
-                return above.userState() + steps
-            steps, above = steps + 1, above.previous()
-        return block.blockNumber() + 1
-
-    def _keep_file_line(self, position: int, added: int) -> None:
-        """Lines typed or pasted at the start of a line go above it: the file's line keeps its number.
-
-        Qt leaves a split block's tag on the first half, which is right for Enter at the end of a
-        line but would give the file's line to the new text when the split is at its start.
-        """
-        document = self.document()
-        first = document.findBlock(position)
-        if first.position() != position:
-            return
-        last = document.findBlock(position + added)
-        if last.blockNumber() != first.blockNumber() and last.userState() < 0:
-            last.setUserState(first.userState())
-            first.setUserState(-1)
+        return self.lines.file_line(block, previous)
 
     def file_line_of(self, text_line: int) -> int:
         """The file line of 1-based ``text_line`` of the editor's text."""

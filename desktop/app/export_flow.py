@@ -5,7 +5,9 @@ The official layout must not carry half-width punctuation, hyphen ranges, leadin
 gives them). Before an export they are listed — found in the text on screen *now*, after every
 earlier fix and keystroke — with prompts such as a 版记 missing its 印发 row; the writer may apply
 every certain fix to the editor as one undoable step, export as is, or go back to the text.
-Nothing is ever rewritten without that click, and the input file is never the output. Building
+Nothing is ever rewritten without that click, and the input file is never the output. The 错误
+the problems panel still shows are named too, the first few listed to jump to: they do not stop
+an export (a 序号跳号 prints as it is), but a writer about to send the 公文 should know. Building
 and saving runs on the window's background ``Jobs``, so a long plan does not freeze the window;
 when it is written, a message offers to open the file or its folder.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,7 @@ logger = logging.getLogger(__name__)
 DOCX, NOTICE, TASKS, PDF = "docx", "notice", "tasks", "pdf"
 KIND_LABELS = {DOCX: "公文", NOTICE: "印发通知", TASKS: "任务分解表", PDF: "PDF"}
 HEAD_KEY = "notice_head"  # the 版头's values in Draft.extra
+ERRORS_LISTED = 5  # open 错误 listed in the review; the rest are in the problems panel
 
 
 class BlockersDialog(QDialog):
@@ -60,9 +63,13 @@ class BlockersDialog(QDialog):
         kind: str,
         parent: QWidget | None = None,
         warnings: list[str] | tuple[str, ...] = (),
+        errors: Sequence[Finding] = (),
+        position: Callable[[Finding], tuple[int, int]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.blockers = blockers
+        self.errors = list(errors)[:ERRORS_LISTED]
+        self._position = position or (lambda finding: (finding.line, finding.column))
         self.setWindowTitle(self.tr("导出前请检查"))
         self.resize(640, 380)
         fixable = sum(1 for b in blockers if b.all_fixes())
@@ -81,15 +88,28 @@ class BlockersDialog(QDialog):
         self.list.setHeaderLabels([self.tr("位置"), self.tr("代码"), self.tr("说明")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for finding in blockers:
-            row = QTreeWidgetItem(
-                [self.tr("第 %1 行").replace("%1", str(finding.line)), finding.code, finding.message]
+        self._fill(self.list, blockers)
+        self.list.itemDoubleClicked.connect(lambda item, _c: self._go_to(self.blockers, self.list, item))
+        more = len(errors) - len(self.errors)
+        self.errors_label = QLabel(
+            self.tr("另有 %1 个错误尚未处理（不影响导出，但建议先修改）").replace("%1", str(len(errors)))
+            + (
+                self.tr("；下列前 %1 个，其余见“问题”面板：").replace("%1", str(len(self.errors)))
+                if more
+                else "："
             )
-            row.setToolTip(2, f"{finding.message}\n{finding.excerpt}")
-            self.list.addTopLevelItem(row)
-        for column in (0, 1):
-            self.list.resizeColumnToContents(column)
-        self.list.itemDoubleClicked.connect(lambda item, _c: self._go_to(item))
+        )
+        self.errors_label.setWordWrap(True)
+        self.errors_list = QTreeWidget()
+        self.errors_list.setHeaderLabels([self.tr("位置"), self.tr("代码"), self.tr("说明")])
+        self.errors_list.setRootIsDecorated(False)
+        self._fill(self.errors_list, self.errors)
+        self.errors_list.setMaximumHeight(self.errors_list.sizeHintForRow(0) * (len(self.errors) + 1) + 8)
+        self.errors_list.itemDoubleClicked.connect(
+            lambda item, _c: self._go_to(self.errors, self.errors_list, item)
+        )
+        for widget in (self.errors_label, self.errors_list):
+            widget.setVisible(bool(errors))
         self.jump_to: Finding | None = None
         buttons = QDialogButtonBox()
         self.fix_button = QPushButton(self.tr("全部修正后导出（可撤销）"))
@@ -106,18 +126,37 @@ class BlockersDialog(QDialog):
         note = QLabel(self.tr("修正会写入编辑器，可用“撤销”（Ctrl+Z）一步还原；双击某处可跳到原文。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #666666;")
-        note.setVisible(bool(blockers))
-        if not blockers:  # prompts only: a short dialog
-            self.resize(560, 150)
+        note.setVisible(bool(blockers) or bool(errors))
+        if not blockers:  # prompts and open errors only: a short dialog, nothing to fix here
+            self.fix_button.setVisible(False)
+            note.setText(self.tr("双击某处可跳到原文。"))
+            self.as_is_button.setDefault(True)
+            self.resize(560, 150 if not errors else 240)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.errors_label)
+        layout.addWidget(self.errors_list)
         layout.addWidget(note)
+        if not blockers:
+            layout.addStretch(1)
         layout.addWidget(buttons)
 
-    def _go_to(self, item: QTreeWidgetItem) -> None:
-        self.jump_to = self.blockers[self.list.indexOfTopLevelItem(item)]
+    def _fill(self, tree: QTreeWidget, findings: Sequence[Finding]) -> None:
+        """One row per finding, at the line the problems panel and ``plandesk check`` name."""
+        for finding in findings:
+            line, _ = self._position(finding)
+            row = QTreeWidgetItem(
+                [self.tr("第 %1 行").replace("%1", str(line)), finding.code, finding.message]
+            )
+            row.setToolTip(2, f"{finding.message}\n{finding.excerpt}")
+            tree.addTopLevelItem(row)
+        for column in (0, 1):
+            tree.resizeColumnToContents(column)
+
+    def _go_to(self, findings: list[Finding], tree: QTreeWidget, item: QTreeWidgetItem) -> None:
+        self.jump_to = findings[tree.indexOfTopLevelItem(item)]
         self.reject()
 
 
@@ -172,6 +211,7 @@ class Exporter(QObject):
         self.busy = False
         self.last_message: QMessageBox | None = None
         self.pending_warnings: list[str] = []
+        self.pending_errors: list[Finding] = []  # 错误 still shown: named in the review, not blocking
         # Seams for the modal steps: tests answer them; the defaults ask the writer.
         self.ask_path: Callable[[str, Path], str] = self._ask_path
         self.review: Callable[[list[Finding], str], int] = self._review
@@ -211,7 +251,8 @@ class Exporter(QObject):
 
         blockers = export_blockers(plan)
         self.pending_warnings = banji_warnings(plan) if kind != TASKS else []
-        if blockers or self.pending_warnings:
+        self.pending_errors = self._open_errors(blockers)
+        if blockers or self.pending_warnings or self.pending_errors:
             choice = self.review(blockers, kind)
             if choice == BlockersDialog.FIX:
                 fixes = [fix for finding in blockers for fix in finding.all_fixes()]
@@ -256,10 +297,8 @@ class Exporter(QObject):
         return NoticeHead.from_dict(self.window.files.draft.extra.get(HEAD_KEY))
 
     def _store_head(self, head: NoticeHead) -> None:
-        extra = self.window.files.draft.extra
-        if NoticeHead.from_dict(extra.get(HEAD_KEY)) != head:
-            extra[HEAD_KEY] = head.to_dict()
-            self.window.editor.document().setModified(True)
+        if NoticeHead.from_dict(self.window.files.draft.extra.get(HEAD_KEY)) != head:
+            self.window.session.set_extra(HEAD_KEY, head.to_dict())  # a new revision: autosaved too
 
     def _refuse(self, out: Path) -> str:
         """Why ``out`` must not be written: the input itself (or the draft), a folder, no folder."""
@@ -287,8 +326,25 @@ class Exporter(QObject):
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), kinds)
         return path
 
+    def _open_errors(self, blockers: list[Finding]) -> list[Finding]:
+        """The 错误 the problems panel shows now, besides the blockers listed anyway."""
+        listed = {(b.code, b.span.start) for b in blockers}
+        return [
+            f
+            for f in self.window.problems.model.findings
+            if f.severity.value == "error" and (f.code, f.span.start) not in listed
+        ]
+
     def _review(self, blockers: list[Finding], kind: str) -> int:
-        dialog = BlockersDialog(blockers, kind, self.window, self.pending_warnings)
+        file_lines = getattr(self.window, "file_lines", None)
+        dialog = BlockersDialog(
+            blockers,
+            kind,
+            self.window,
+            self.pending_warnings,
+            self.pending_errors,
+            file_lines.finding_position if file_lines is not None else None,
+        )
         result = dialog.exec()
         if dialog.jump_to is not None:
             self.window.jump_to(dialog.jump_to.span.start, dialog.jump_to.span.end)

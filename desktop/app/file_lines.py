@@ -8,6 +8,18 @@ uses: while the text is the file's (unmodified), a place is ``Source.position``,
 command line's answer; once the writer edits, each editor block keeps the file line it came from
 (see :meth:`desktop.app.editor.PlanEditor.set_file_lines`) and new lines continue from the line
 above them.
+
+Why numbers are kept this way after edits: the writer compares them with ``plandesk check`` and
+with the file opened elsewhere, and a line's number must not change because something was typed
+above it. So a line still there keeps its file line; a new line shows the number of the line above
+plus one, without pushing the numbers of the file's later lines (two lines may show the same number
+until the draft is saved, when everything is numbered from the saved file again); numbers never go
+beyond the file's last line plus the lines inserted. An edit that replaces many lines at once (a
+fix of every paragraph, an outline move, an undo, a rewrite of the whole text) would lose Qt's
+per-block tags, so the editor matches the new lines against the file lines they replaced, by text
+with difflib, pairing lines changed in place in order (:mod:`desktop.app.line_tags`). Counting the
+text's own lines instead would be simpler but would disagree with the command line on every
+cleaned web page and every draft with front matter.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from checks.finding import Severity
@@ -25,7 +25,7 @@ from desktop.app.draft_files import DraftFiles
 from desktop.app.editor import PlanEditor
 from desktop.app.file_lines import FileLines
 from desktop.app.find_dialog import FindReplaceDialog
-from desktop.app.help_dialog import show_guide
+from desktop.app.menus import MainMenus
 from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
 from desktop.app.screen_fit import fit_to_screen
@@ -64,11 +64,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
-        self.resizeDocks([self.outline, self.themes], [300, 350], Qt.Orientation.Horizontal)  # 仅顺带提及 + the longest theme name
+        # 350: the themes dock fits its longest name beside the status “仅顺带提及”
+        self.resizeDocks([self.outline, self.themes], [300, 350], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
         self.find_dialog = FindReplaceDialog(self.editor, self)
         # Every off-thread job of this window (analysis, export, comparison) runs on these.
-        self.jobs = Jobs(self, threads=2)
+        self.jobs = Jobs(self, threads=2, reserved=("analysis",))
         self.runner = AnalysisRunner(self.jobs, self)
         self.word_lists = WordLists(settings.folder)
         self.runner.config = self.word_lists.config_for  # chosen per plan, in the worker
@@ -100,7 +101,14 @@ class MainWindow(QMainWindow):
 
         self.exporter = Exporter(self)
         self._make_status_bar()
-        self._make_menus()
+        self.zoom = Zoom(self)  # 放大/缩小/恢复默认大小 (Ctrl+=/-/0), 字号…; sizes remembered
+        self.menus = MainMenus(self)
+        self.recent_menu = self.menus.recent_menu
+        self.reference_menu = self.menus.reference  # 参考: 对标上级要点…, 参考资料库…
+        self.export_docx_action = self.menus.export_docx_action
+        self.export_notice_action = self.menus.export_notice_action
+        self.export_tasks_action = self.menus.export_tasks_action
+        self.export_pdf_action = self.menus.export_pdf_action
         self.file_lines = FileLines(self)  # 行/列, the gutter and 位置 in the file's own lines
         self.setAcceptDrops(True)
         geometry, state = settings.window_state()
@@ -110,124 +118,6 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         fit_to_screen(self)  # a first or restored geometry never reaches past the screen
         self.files.update_title()
-
-    # Menus ------------------------------------------------------------------------------------
-    def _action(self, label: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(label, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        tr = self.tr
-        files = self.files
-        file_menu = bar.addMenu(tr("文件(&F)"))
-        self.new_action = self._action(tr("新建(&N)"), files.new_standard, QKeySequence.StandardKey.New)
-        file_menu.addAction(self.new_action)
-        self.skeleton_menu = file_menu.addMenu(tr("从模板新建"))
-        for name, path in files.skeletons():
-            self.skeleton_menu.addAction(self._action(name, lambda p=path: files.new_from_skeleton(p)))
-        file_menu.addAction(self._action(tr("以去年要点新建…"), files.new_from_last_year))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("打开(&O)…"), files.open_dialog, QKeySequence.StandardKey.Open))
-        self.recent_menu = file_menu.addMenu(tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(self._action(tr("保存(&S)"), files.save, QKeySequence.StandardKey.Save))
-        file_menu.addAction(self._action(tr("另存为(&A)…"), files.save_as, "Ctrl+Shift+S"))
-        file_menu.addSeparator()
-        self.export_docx_action = self._action(tr("导出公文（.docx）…"), self.exporter.export_docx, "Ctrl+E")
-        self.export_tasks_action = self._action(tr("导出任务分解表…"), self.exporter.export_tasks)
-        self.export_notice_action = self._action(tr("导出印发通知（带版头）…"), self.exporter.export_notice)
-        self.export_pdf_action = self._action(tr("导出 PDF…"), self.exporter.export_pdf)
-        file_menu.addActions([self.export_docx_action, self.export_notice_action, self.export_tasks_action])
-        file_menu.addAction(self.export_pdf_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("公文信息(&I)…"), files.edit_metadata))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("退出(&X)"), self.close, "Ctrl+Q"))
-
-        edit_menu = bar.addMenu(tr("编辑(&E)"))
-        editor = self.editor
-        undo = self._action(tr("撤销(&U)"), editor.undo, QKeySequence.StandardKey.Undo)
-        redo = self._action(tr("重做(&R)"), editor.redo, "Ctrl+Y")
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        editor.undoAvailable.connect(undo.setEnabled)
-        editor.redoAvailable.connect(redo.setEnabled)
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(tr("剪切(&T)"), editor.cut, QKeySequence.StandardKey.Cut))
-        edit_menu.addAction(self._action(tr("复制(&C)"), editor.copy, QKeySequence.StandardKey.Copy))
-        edit_menu.addAction(self._action(tr("粘贴(&P)"), editor.paste, QKeySequence.StandardKey.Paste))
-        edit_menu.addAction(
-            self._action(tr("全选(&L)"), editor.selectAll, QKeySequence.StandardKey.SelectAll)
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(tr("查找(&F)…"), lambda: self.find_dialog.open_for(False), "Ctrl+F"))
-        edit_menu.addAction(self._action(tr("替换(&H)…"), lambda: self.find_dialog.open_for(True), "Ctrl+H"))
-        edit_menu.addAction(self._action(tr("查找下一处"), self.find_dialog.find_next, "F3"))
-        edit_menu.addAction(self._action(tr("查找上一处"), self.find_dialog.find_previous, "Shift+F3"))
-        edit_menu.addAction(
-            self._action(tr("转到行(&G)…"), lambda: self.file_lines.ask_goto_line(), "Ctrl+G")
-        )
-        edit_menu.addSeparator()
-        outline_menu = edit_menu.addMenu(tr("大纲"))
-        outline_menu.addActions(list(self.outline.actions_by_name.values()))
-        edit_menu.addAction(self._action(tr("全文重新编号"), self.renumber_all))
-
-        view_menu = bar.addMenu(tr("视图(&V)"))
-        for dock in (self.outline, self.problems, self.themes):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        self.zoom = Zoom(self)  # 放大/缩小/恢复默认大小 (Ctrl+=/-/0), 字号…; sizes remembered
-        self.zoom.add_to(view_menu)
-
-        check_menu = bar.addMenu(tr("检查(&C)"))
-        check_menu.addAction(self._action(tr("重新检查"), self.recheck, "F7"))
-        check_menu.addAction(self._action(tr("下一个问题"), lambda: self.step_problem(+1), "F8"))
-        check_menu.addAction(self._action(tr("上一个问题"), lambda: self.step_problem(-1), "Shift+F8"))
-
-        tools_menu = bar.addMenu(tr("工具(&T)"))
-        self.compare_action = self._action(tr("与上一年度比对…"), self.open_compare)
-        tools_menu.addAction(self.compare_action)
-        tools_menu.addAction(self._action(tr("本单位词典…"), self.show_user_words))
-
-        # ---- 参考 → 对标上级要点 (desktop/app/align_view.py owns the window) --------------------------
-        from desktop.app.align_view import open_align
-
-        self.reference_menu = getattr(self, "reference_menu", None) or bar.addMenu(tr("参考(&R)"))
-        self.reference_menu.addAction(self._action(tr("对标上级要点…"), lambda: open_align(self)))
-        from desktop.app.references_dialog import open_references  # 参考 → 参考资料库… (issue 17)
-
-        self.reference_menu.addAction(self._action(tr("参考资料库…"), lambda: open_references(self)))
-
-        help_menu = bar.addMenu(tr("帮助(&H)"))
-        help_menu.addAction(self._action(tr("使用说明(&G)"), lambda: show_guide(self), "F1"))
-        help_menu.addSeparator()
-        help_menu.addAction(self._action(tr("关于(&A)"), self._about))
-
-    def open_compare(self) -> None:
-        from desktop.app import compare_view
-
-        compare_view.open_compare(self)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        if not recent:
-            action = self.recent_menu.addAction(self.tr("（无）"))
-            action.setEnabled(False)
-        for path in recent:
-            self.recent_menu.addAction(self._action(path, lambda p=path: self.files.open_path(p, ask=True)))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("要点编写助手\n帮助教育局起草、检查年度教育工作要点，并导出公文格式文档。"),
-        )
 
     # Status bar ----------------------------------------------------------------------------------
     def _make_status_bar(self) -> None:
@@ -407,10 +297,13 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
-        self.files.close_draft()  # the draft is saved or deliberately discarded before any waiting
+        # Nothing typed from here on: waiting for an export processes events, and a keystroke made
+        # after the draft was settled would be lost with no recovery copy to hold it.
+        self.setEnabled(False)
         self._check_timer.stop()
         self.jobs.cancel(AnalysisRunner.LANE)  # nobody will read these results
         self.exporter.wait_idle(30_000)  # an export the writer asked for is finished, not dropped
+        self.files.close_draft()  # saved or deliberately discarded; its recovery copy goes now
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.jobs.shutdown(5000)

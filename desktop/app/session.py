@@ -17,6 +17,7 @@ The API, for the flows (file actions, export, compare, panels) to be wired to::
     session.apply_fixes(for_text, fixes) -> bool
                                            fixes computed for ``for_text``, refused if typed since
     session.set_overrides(metadata) -> bool
+    session.set_extra(key, value) -> bool  a draft setting (版头, last year's plan): a new revision
     session.load(text, draft, modified)    a different draft (new, open, restore): no undo back
     signals: edited (after apply_text/apply_fixes changed the text), draftLoaded (after load),
              overridesChanged(Metadata), modifiedChanged(bool)
@@ -117,6 +118,16 @@ class DraftSession(QObject):
         self._metadata_changes += 1
         self.set_modified(True)
         self.overridesChanged.emit(overrides)
+        return True
+
+    def set_extra(self, key: str, value: object) -> bool:
+        """A draft setting kept with the text (last year's plan, the 版头's values …); a change is
+        an unsaved change, and a new revision, so the next autosave keeps it too."""
+        if self._draft.extra.get(key) == value:
+            return False
+        self._draft.extra[key] = value
+        self._metadata_changes += 1
+        self.set_modified(True)
         return True
 
     def load(self, text: str, draft: Draft, modified: bool) -> None:

@@ -53,8 +53,8 @@ def numbering_runs(plan: Plan) -> list[NumberingRun]:
 
     visit(plan.nodes, None, None)
     continuous = _continuous_styles(groups)
-    across_roles = _continuous_across_roles(groups)
     numbered_parents = {id(n) for n in plan.walk() if n.kind is NodeKind.NUMBERED}
+    across_roles = _continuous_across_roles(groups, numbered_parents)
     runs: list[NumberingRun] = []
     open_runs: dict[tuple[MarkerStyle, object], list[Node]] = {}
     order: list[tuple[MarkerStyle, object]] = []
@@ -95,15 +95,26 @@ def _continuous_styles(
 
 def _continuous_across_roles(
     groups: list[tuple[MarkerStyle, object, object, list[Node]]],
+    numbered_parents: set[int],
 ) -> dict[MarkerStyle, bool]:
     """Per style: does numbering run on from one role heading's scope into the next? Votes where
-    the style's scope changes: starting again at 1 says no, a higher number says yes."""
+    the style passes from a list under one role heading (or none) to a list under another:
+    starting again at 1 says no, a higher number says yes. A list under a numbered heading
+    (一、) votes in ``_continuous_styles``, not here: counting it in both would let renumbering
+    change the votes it was decided by, and a second renumbering undo the first."""
     votes: dict[MarkerStyle, int] = {}
     last_scope: dict[MarkerStyle, object] = {}
-    for style, _parent, scope, members in sorted(groups, key=lambda g: g[3][0].span.start):
-        if style in last_scope and last_scope[style] != scope and members[0].marker is not None:
+    for style, parent, scope, members in sorted(groups, key=lambda g: g[3][0].span.start):
+        under_role = parent not in numbered_parents  # parent is already an id()
+        if (
+            under_role
+            and style in last_scope
+            and last_scope[style] != scope
+            and members[0].marker is not None
+        ):
             votes[style] = votes.get(style, 0) + (1 if members[0].marker.number > 1 else -1)
-        last_scope[style] = scope
+        if under_role:
+            last_scope[style] = scope
     return {style: score > 0 for style, score in votes.items()}
 
 

@@ -33,11 +33,6 @@ def role_names() -> frozenset[str]:
     return _names()[0]
 
 
-def block_names() -> frozenset[str]:
-    """Names that open a labelled block inside an item (工作措施, 责任单位 …)."""
-    return _names()[1]
-
-
 @dataclass(frozen=True, slots=True)
 class Label:
     """A label that opens a line: its name, where it starts, and how it is used."""

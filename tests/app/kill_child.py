@@ -2,8 +2,9 @@
 
 The real main window opens DRAFT (restoring a newer recovery copy, as the writer would after a
 crash), then types a numbered line every 40 ms, saves every 1.7 s and autosaves every
-second, writing ``typed N <monotonic time>`` to PROGRESS after each line so the test knows what
-existed when it killed the process. Settings, data and recovery folders come from the test's
+second, writing ``typed N <monotonic time>`` to PROGRESS after each line, and ``kept N <time>``
+after each autosave and save has returned, so the test knows what existed and what was on disk
+when it killed the process. Settings, data and recovery folders come from the test's
 environment (``PLANDESK_CONFIG_DIR``, ``PLANDESK_DATA_DIR``).
 """
 
@@ -55,11 +56,19 @@ def main(draft: str, progress_path: str) -> int:
         progress.write(f"typed {number} {time.monotonic()}\n")
         progress.flush()
 
+    def kept() -> None:
+        """Connected after the autosave (and the save): runs once it has returned, so every line
+        typed so far is on disk, in the draft or in its recovery copy."""
+        progress.write(f"kept {state['next'] - 1} {time.monotonic()}\n")
+        progress.flush()
+
+    window.files.autosave_timer.timeout.connect(kept)  # after the app's own autosave slot
     typing = QTimer(window)
     typing.timeout.connect(type_line)
     typing.start(TYPE_EVERY_MS)
     saving = QTimer(window)
     saving.timeout.connect(window.files.save)
+    saving.timeout.connect(kept)
     saving.start(SAVE_EVERY_MS)
     progress.write("ready\n")
     progress.flush()

@@ -188,3 +188,21 @@ def test_the_analysis_shows_only_the_latest_snapshot_and_skips_stale_checks(qapp
     assert [o.generation for o in outlines] == [generations[-1]]  # no stale outline, no stale check
     assert busy == [True, False] and runner.latest is result
     jobs.shutdown()
+
+
+def test_a_reserved_lane_always_has_a_thread(qapp) -> None:
+    """A PDF export and a comparison at once must not hold the checks back."""
+    jobs = Jobs(threads=2, reserved=("analysis",))
+    receiver = Receiver()
+    started, release, work = _blocker()
+    compare_started = threading.Event()
+    jobs.submit(work, receiver, receiver.done, lane="export")
+    jobs.submit(compare_started.set, receiver, receiver.done, lane="compare")
+    assert started.wait(10)
+    analysis = threading.Event()
+    jobs.submit(analysis.set, receiver, receiver.done, lane="analysis")
+    assert analysis.wait(10)  # the second thread was kept for it
+    assert not compare_started.is_set()  # the comparison waits for the export's thread
+    release.set()
+    assert jobs.wait_idle(10_000) and compare_started.is_set()
+    jobs.shutdown()

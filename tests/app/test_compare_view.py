@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from desktop.app.compare_view import COLOURS, CompareWindow, open_compare
+from desktop.plan.compare import ChangeKind
 from desktop.plan.read.store import load_draft
 from tests.compare.test_compare import NEW, OLD
 
@@ -55,6 +56,10 @@ def test_rows_colours_and_summary(qtbot, window, draft_and_last_year, tmp_path):
     assert "line-through" in view.table.item(edited, 0).text()  # the inline diff
     label = view.table.item(edited, 1).text()
     assert label.startswith("修改\n相似度 ") and label.endswith("%")  # a similarity, named as one
+    # the words are those of `plandesk compare` (ChangeKind.label), in the legend and every row
+    legend = [w.text().strip() for w in view.findChildren(QLabel) if w.styleSheet().startswith("background:")]
+    assert legend == [kind.label for kind in ChangeKind] == ["未改", "修改", "移动", "新增", "删除"]
+    assert all(view.table.item(k, 1).text().startswith(r.kind.label) for k, r in enumerate(view.result.rows))
     assert view.targets.count() == 3 and view.carried.count() == 2
     view.grab().save(str(tmp_path / "compare.png"))
 

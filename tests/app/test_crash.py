@@ -69,3 +69,14 @@ def test_a_native_crash_is_written_to_the_same_log(tmp_path):
     assert result.returncode != 0
     log = (tmp_path / crash.LOG_NAME).read_text(encoding="utf-8")
     assert "Segmentation fault" in log and "<string>" in log
+
+
+def test_a_data_folder_that_cannot_be_written_does_not_stop_the_app(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("PLANDESK_DATA_DIR", str(blocker / "inside"))
+    installed = crash.install(lambda message: None)
+    try:
+        assert installed.path == Path(os.devnull)
+    finally:
+        installed.uninstall()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import docx
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QTextCursor
 
 from desktop.app.export_flow import HEAD_KEY, BlockersDialog
@@ -132,3 +132,43 @@ def test_metadata_dialog_shows_the_head_with_optional_rows_off(window):
     assert dialog.head().urgency == "特急"
     assert MetadataDialog(Metadata(), Metadata(), window).head() is None
     dialog.close()
+
+
+def test_review_names_the_errors_still_shown_without_blocking(qtbot, settle, window, tmp_path):
+    """A 序号跳号 (S001) does not stop the export, but the review says so and can jump to it."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.data import resource_path
+
+    text = resource_path("samples", "sample_plan_2027.txt").read_text(encoding="utf-8")
+    window.editor.load_text(text.replace("\n3.加强党风廉政建设", "\n5.加强党风廉政建设"))
+    settle(window)
+    errors = [f for f in window.problems.model.findings if f.severity.value == "error"]
+    assert any(f.code == "S001" for f in errors)
+    seen: list[BlockersDialog] = []
+
+    def answer(choice: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BlockersDialog):
+            QTimer.singleShot(20, window, lambda: answer(choice))
+            return
+        seen.append(dialog)
+        label = dialog.errors_label.text()
+        assert dialog.errors_label.isVisibleTo(dialog) and dialog.errors_list.topLevelItemCount() >= 1
+        assert f"另有 {len(errors)} 个错误尚未处理（不影响导出，但建议先修改）" in label
+        if choice == "jump":
+            item = dialog.errors_list.topLevelItem(0)
+            dialog.errors_list.itemDoubleClicked.emit(item, 0)
+        else:
+            dialog.as_is_button.click()
+
+    QTimer.singleShot(0, window, lambda: answer("jump"))
+    assert not window.exporter.export_docx(tmp_path / "a.docx")  # back to the text
+    first = seen[0].errors[0]
+    assert first.severity.value == "error"
+    assert window.editor.textCursor().selectionStart() == first.span.start
+    assert not (tmp_path / "a.docx").exists()
+    QTimer.singleShot(0, window, lambda: answer("export"))
+    with qtbot.waitSignal(window.exporter.exported, timeout=60_000):
+        assert window.exporter.export_docx(tmp_path / "b.docx")
+    assert len(seen) == 2 and (tmp_path / "b.docx").is_file()

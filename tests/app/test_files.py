@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from desktop.app.draft_files import SKELETON_DIR
 from desktop.plan.model import Metadata
@@ -222,3 +223,66 @@ def test_second_window_does_not_offer_a_live_windows_drafts(qtbot, settle, windo
         second.editor.document().setModified(False)
         second.close()
         second.runner.wait_idle(10_000)
+
+
+class _Answers(QObject):
+    """Answers the modal dialogs of one test as the writer would, in order, and notes their texts.
+
+    Each answer is ("box", button text or standard button) for a message box or ("file", typed
+    name) for the save dialog; the real dialogs run, so their wording and Qt's handling of the typed name are tested.
+    """
+
+    def __init__(self, parent: QObject, answers: list[tuple[str, object]]) -> None:
+        super().__init__(parent)
+        self.answers = list(answers)
+        self.seen: list[str] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not self.answers:
+            return
+        kind, answer = self.answers.pop(0)
+        if kind == "box":
+            assert isinstance(dialog, QMessageBox), dialog
+            self.seen.append(dialog.text() + "\n" + dialog.informativeText())
+            if isinstance(answer, QMessageBox.StandardButton):
+                dialog.button(answer).click()
+            else:
+                next(b for b in dialog.buttons() if answer in b.text()).click()
+        else:
+            assert isinstance(dialog, QFileDialog), dialog
+            self.seen.append(dialog.windowTitle())
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(answer)
+            dialog.accept()
+
+
+def test_saving_an_opened_txt_explains_the_draft_and_takes_the_typed_name(window, corpus_path, tmp_path):
+    original = tmp_path / "wuxi.txt"
+    original.write_bytes(corpus_path("huishan").read_bytes())
+    assert window.files.open_path(original)
+    window.editor.appendPlainText("补充一句。")
+    answers = _Answers(window, [("box", QMessageBox.StandardButton.Save), ("file", "wuxi_saved.txt")])
+    assert window.files.confirm_discard()  # closing the window: 保存
+    prompt = answers.seen[0]
+    assert "保存为要点草稿（.plan.yaml）" in prompt and "原文件“wuxi.txt”不会被改动" in prompt
+    assert "公文信息" in prompt and "导出公文" in prompt
+    assert ".plan.yaml" in answers.seen[1]  # the save dialog's title names what is saved
+    assert (tmp_path / "wuxi_saved.plan.yaml").is_file()
+    assert not list(tmp_path.glob("wuxi_saved.txt*"))
+    assert original.read_bytes() == corpus_path("huishan").read_bytes()
+    assert window.files.draft.path == tmp_path / "wuxi_saved.plan.yaml"
+
+    assert window.files.open_path(original)  # 保存 (Ctrl+S) on a .txt: the reason comes first
+    window.editor.appendPlainText("再补充一句。")
+    answers = _Answers(window, [("box", "选择保存位置"), ("file", "wuxi_word.docx")])
+    assert window.files.save()
+    assert "不会被改动" in answers.seen[0] and "导出公文" in answers.seen[0]
+    assert load_draft(tmp_path / "wuxi_word.plan.yaml").text.endswith("再补充一句。")
+    assert not (tmp_path / "wuxi_word.docx").exists()
+    window.editor.appendPlainText("第三句。")  # now a draft: 保存 writes it without asking
+    assert window.files.save()
+    assert load_draft(tmp_path / "wuxi_word.plan.yaml").text.endswith("第三句。")

@@ -128,3 +128,86 @@ def test_goto_line_takes_the_command_lines_number(settle, window, corpus_path):
         if m.menu()
         for a in m.menu().actions()
     )
+
+
+def _gutter_lines(editor) -> list[int]:
+    """The numbers the gutter paints, top to bottom (the same walk as its paintEvent)."""
+    block, lines, line = editor.document().firstBlock(), [], None
+    while block.isValid():
+        line = editor.file_line(block, previous=line)
+        lines.append(line)
+        block = block.next()
+    return lines
+
+
+def test_a_fix_of_every_paragraph_keeps_the_file_lines(settle, window, corpus_path):
+    """P002 rewrites the punctuation of nearly every line in one edit: lines keep their numbers."""
+    path = corpus_path("huishan")
+    file_lines = len(path.read_text(encoding="utf-8").splitlines())
+    window.files.open_path(path)
+    settle(window)
+    before = _gui_rows(window)
+    document_wide = [f for f in window.problems.model.findings if f.code == "P002" and f.all_fixes()]
+    assert document_wide
+    gutter_before = _gutter_lines(window.editor)
+    assert window.apply_fixes(list(document_wide[0].all_fixes()))
+    settle(window)
+    assert window.editor.document().isModified()
+    assert _gutter_lines(window.editor) == gutter_before  # same lines, punctuation changed
+    after = _gui_rows(window)
+    assert after and all(line <= file_lines for rows in after.values() for line, _ in rows)
+    first = window.problems.model.findings[0]
+    key = (first.code, first.message)
+    if key in before:
+        assert {line for line, _ in after[key]} <= {line for line, _ in before[key]}
+    kept = [k for k in set(before) & set(after) if not k[0].startswith("P")]
+    assert kept
+    for k in kept:
+        assert {line for line, _ in after[k]} == {line for line, _ in before[k]}, k
+    window.editor.undo()  # the old text comes back with its numbers
+    assert _gutter_lines(window.editor) == gutter_before
+
+
+def test_outline_edits_keep_the_file_lines(settle, window, qtbot):
+    """Alt+↓, Alt+→ and Ctrl+Enter in the outline: each line that is still there keeps its number."""
+    from desktop.data import resource_path
+
+    path = resource_path("samples", "sample_plan_2027.txt")
+    file_text = path.read_text(encoding="utf-8").splitlines()
+    window.files.open_path(path)
+    settle(window)
+    tree = window.outline.tree
+    window.activateWindow()
+    tree.setFocus()
+    tree.setCurrentItem(window.outline.item_at_path((1, 0)))
+    qtbot.waitUntil(tree.hasFocus)
+    for key, modifier in (
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+    ):
+        qtbot.keyClick(tree, key, modifier)
+        settle(window)
+        lines = window.editor.toPlainText().split("\n")
+        inserted = max(0, len(lines) - len(file_text))
+        gutter = _gutter_lines(window.editor)
+        assert max(gutter) <= len(file_text) + inserted, gutter
+        assert gutter == sorted(gutter), gutter
+        for text, line in zip(lines, gutter, strict=True):
+            if text in file_text and file_text.count(text) == 1:
+                assert file_text[line - 1] == text, (text, line)
+
+
+def test_a_wholesale_rewrite_keeps_the_lines_it_did_not_change(window, corpus_path):
+    """The whole text pasted over itself with a new first line: the old lines keep their numbers."""
+    path = corpus_path(WEB_PAGE)
+    source = load_source(path)
+    window.files.open_path(path)
+    editor = window.editor
+    lines = editor.toPlainText().split("\n")
+    lines[5] = lines[5].replace("，", ",")  # one line changed in place
+    editor.selectAll()
+    editor.insertPlainText("\n".join(["新的第一行", *lines]))
+    gutter = _gutter_lines(editor)
+    assert gutter[1:] == list(source.origin)
+    assert gutter[0] == 1 and max(gutter) <= source.origin[-1] + 1

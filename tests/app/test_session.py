@@ -59,3 +59,10 @@ def test_loading_another_draft_replaces_text_and_record(session, qtbot, tmp_path
         session.load("二、新的要点\n", draft, modified=True)
     assert session.draft is draft and session.text() == "二、新的要点\n" and session.is_modified()
     assert session.draft.display_name == "新.plan.yaml"
+
+
+def test_a_draft_setting_is_an_unsaved_change_that_autosave_sees(session):
+    before = session.revision()
+    assert session.set_extra("notice_head", {"number": "武教发〔2026〕1号"})
+    assert session.revision() != before and session.is_modified()
+    assert not session.set_extra("notice_head", {"number": "武教发〔2026〕1号"})  # same value: nothing

@@ -132,5 +132,10 @@ def test_form_feeds_end_lines_and_other_controls_go_keeping_file_lines() -> None
     from desktop.plan.read.textio import clean_text
 
     cleaned = clean_text("一、总体要求\n1.加强党建\x01，落实责任。\x0c2.加强队伍建设。\n3.保障安全。")
-    assert cleaned.text.split("\n") == ["一、总体要求", "1.加强党建，落实责任。", "2.加强队伍建设。", "3.保障安全。"]
+    assert cleaned.text.split("\n") == [
+        "一、总体要求",
+        "1.加强党建，落实责任。",
+        "2.加强队伍建设。",
+        "3.保障安全。",
+    ]
     assert cleaned.origin == (1, 2, 2, 3)

@@ -151,14 +151,8 @@ class Comparison:
     def summary_line(self) -> str:
         """未改 n，修改 n，移动 n，新增 n，删除 n，指标变化 n: the one header the report and the GUI show."""
         s = self.summary()
-        line = (
-            f"未改 {s['unchanged']}，修改 {s['edited']}，移动 {s['moved']}，"
-            f"新增 {s['added']}，删除 {s['removed']}，指标变化 {s['targets_changed']}"
-        )
+        line = "，".join(f"{kind.label} {s[kind.value]}" for kind in ChangeKind)
+        line += f"，指标变化 {s['targets_changed']}"
         if s["carried_over"]:
             line += f"，沿用去年表述 {s['carried_over']}"
         return line
-
-    def pair_of_new(self, index: int) -> Pair | None:
-        """The pair whose draft node is unit ``index``, if any."""
-        return next((p for p in self.pairs if p.new.index == index), None)

@@ -45,10 +45,6 @@ class Geometry:
     def rows(self) -> int:
         return self.text_height // self.line_pitch
 
-    @property
-    def chars_per_row(self) -> int:
-        return self.text_width // self.char
-
     @classmethod
     def of(cls, doc: Document, body_style: str = "正文") -> Geometry:
         """The geometry of the document's last (body) section; an unusable one is an InputError."""

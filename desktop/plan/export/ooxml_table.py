@@ -84,11 +84,6 @@ def set_row_height(tr_pr: BaseOxmlElement, twips: int, rule: str = "atLeast") ->
     set_attrs(child(tr_pr, "trHeight", TRPR_SEQ), val=twips, hRule=rule)
 
 
-def repeat_as_header(tr_pr: BaseOxmlElement) -> None:
-    """Mark a table row to repeat at the top of every page the table spans."""
-    child(tr_pr, "tblHeader", TRPR_SEQ)
-
-
 def cant_split(tr_pr: BaseOxmlElement) -> None:
     child(tr_pr, "cantSplit", TRPR_SEQ)
 

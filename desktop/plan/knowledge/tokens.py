@@ -84,11 +84,6 @@ def keyword_extractor():
     return extractor
 
 
-def is_loaded() -> bool:
-    """Whether jieba has been loaded in this process (tests use it to prove laziness)."""
-    return _tokenizer is not None
-
-
 def cut(text: str) -> list[str]:
     """The words of ``text`` (precise mode, no HMM: unknown words stay as single characters)."""
     return list(tokenizer().cut(text, HMM=False))
