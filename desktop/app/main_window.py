@@ -64,9 +64,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
-        # 350: the themes dock fits its longest name beside the status “仅顺带提及”
-        self.resizeDocks([self.outline, self.themes], [300, 350], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
         self.find_dialog = FindReplaceDialog(self.editor, self)
         # Every off-thread job of this window (analysis, export, comparison) runs on these.
         self.jobs = Jobs(self, threads=2, reserved=("analysis",))
@@ -117,7 +114,19 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         fit_to_screen(self)  # a first or restored geometry never reaches past the screen
+        if state is None:
+            self._default_docks()
         self.files.update_title()
+
+    def _default_docks(self) -> None:
+        """Dock sizes for the window as it now is: the text the writer types keeps at least half
+        the width. Fixed sizes chosen for 1280 pixels left a laptop's editor a few characters wide
+        once the window was fitted to a smaller screen."""
+        width, height = max(self.width(), 640), max(self.height(), 480)
+        # The themes dock wants ~350 px for its longest name beside “仅顺带提及”, on a wide screen.
+        outline, themes = min(300, int(width * 0.2)), min(350, int(width * 0.26))
+        self.resizeDocks([self.outline, self.themes], [outline, themes], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [min(220, int(height * 0.28))], Qt.Orientation.Vertical)
 
     # Status bar ----------------------------------------------------------------------------------
     def _make_status_bar(self) -> None:

@@ -53,3 +53,13 @@ def test_restored_geometry_from_a_big_monitor_is_clamped(app_settings, qtbot):
     for window in (big, restored):
         window.editor.document().setModified(False)
         window.close()
+
+
+def test_the_text_keeps_at_least_half_the_width_on_a_laptop(window, qtbot):
+    window.setGeometry(40, 60, 1280, 800)  # the size the first window asks for
+    qtbot.waitUntil(lambda: window.geometry().width() == 1280)
+    fit_to_screen(window, LAPTOP)
+    window._default_docks()
+    qtbot.wait(50)
+    assert window.editor.width() >= 0.45 * window.width()
+    assert window.themes.width() >= 300  # its longest name still fits beside the status

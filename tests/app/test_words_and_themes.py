@@ -65,7 +65,10 @@ def test_themes_panel_shows_five_education_parts(qtbot, settle, window):
         if themes.tree.topLevelItem(i).text(0).startswith("五育")
     )
     assert top.isExpanded()  # a missing part opens the theme by itself
-    # every theme's name fits its column at the default window size
+    # every theme's name fits its column at the default layout of a 1366×768 laptop's window
+    window.resize(1366, 728)
+    window._default_docks()
+    qtbot.wait(50)
     metrics = themes.tree.fontMetrics()
     names = [themes.tree.topLevelItem(i).text(0) for i in range(themes.tree.topLevelItemCount())]
     indent = themes.tree.indentation() + 8
