@@ -10,14 +10,13 @@ right. The label says "相似度 87%" for an edited pair, never a bare percentag
 from __future__ import annotations
 
 import html
-import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget
 
-from desktop.plan.compare.model import ChangeKind
+from desktop.plan.compare.model import ChangeKind, similarity_label
 
 if TYPE_CHECKING:
     from desktop.plan.compare import Comparison, Row
@@ -84,11 +83,8 @@ def _preview(text: str) -> str:
 
 
 def similarity_text(similarity: float) -> str:
-    """The label "相似度 87%" of an edited pair: a similarity named as one (a bare "100%" under
-    修改 read as "all changed"). Rounded down, and never 100%: the words' similarity of 2023 for
-    2022 can be 1.0, but the text was edited."""
-    percent = math.floor(similarity * 100)
-    return f"相似度 {percent}%" if percent < 100 else "相似度 >99%"
+    """The label of an edited pair: the core's, so the window and the command line agree."""
+    return similarity_label(similarity)
 
 
 def row_cells(row: Row) -> tuple[str, str, str]:

@@ -51,6 +51,17 @@ class PlanEditor(QPlainTextEdit):
         font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Sans Serif"])
         font.setPointSize(DEFAULT_FONT_SIZE)
         self.setFont(font)
+        # What an empty window is for, in the writer's words (shown only while there is no text).
+        self.setPlaceholderText(
+            self.tr(
+                "从这里开始：\n"
+                "· 文件 → 以去年要点新建…：打开去年的要点，年份自动改为今年，逐条修改；\n"
+                "· 文件 → 打开（Ctrl+O）：打开 Word（.docx）、文本（.txt）或草稿（.plan.yaml）；\n"
+                "· 文件 → 从模板新建：按标准结构起草；\n"
+                "· 也可以把文件拖进窗口，或直接粘贴文字。\n"
+                "帮助 → 使用说明（F1）有详细步骤。"
+            )
+        )
         self.lines = FileLineTags(self.document())  # each block's line in the file
         self.gutter = LineNumberGutter(self)
         self.blockCountChanged.connect(self._fit_gutter)

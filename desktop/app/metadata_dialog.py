@@ -11,6 +11,8 @@ lets the text decide.
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +54,8 @@ class NoticeHeadForm(QGroupBox):
         self.sign = QLineEdit(head.sign)
         self.sign.setPlaceholderText(f"{issuer}文件" if issuer else self.tr("如：某某区教育局文件"))
         self.number = QLineEdit(head.number)
-        self.number.setPlaceholderText(self.tr("如：某教发〔2026〕1号"))
+        year = datetime.date.today().year + (1 if datetime.date.today().month >= 10 else 0)
+        self.number.setPlaceholderText(self.tr("如：某教发〔%1〕1号").replace("%1", str(year)))
         form.addRow(self.tr("发文机关标志") + "：", self.sign)
         form.addRow(self.tr("发文字号") + "：", self.number)
         self.optional: dict[str, tuple[QCheckBox, QLineEdit]] = {}

@@ -98,6 +98,10 @@ def check_snapshot(outline: Analysis, with_themes: bool = True, config: ConfigSo
     started = time.perf_counter()
     plan = outline.plan
     assert plan is not None
+    if not outline.text.strip():
+        # An empty window has nothing to check: "0 字, every theme missing" would be noise, and
+        # the panels say what to do instead.
+        return replace(outline, stage=COMPLETE, counts=_counts(()), seconds=time.perf_counter() - started)
     findings: tuple[Finding, ...] = ()
     error = ""
     try:

@@ -143,13 +143,15 @@ def comparison_text(result: Comparison, old: Source, new: Source, old_name: str,
     changed = [r for r in result.rows if r.kind.value != "unchanged"]
     if changed:
         out.append("逐条变化（去年 → 今年）")
+    from desktop.plan.compare.model import similarity_label
+
     for row in changed:
         mark = _MARK[row.kind.value]
         if row.pair is not None:
             pair = row.pair
             where = f"{pair.old.path} → {pair.new.path}"
             lines = f"第 {old.source_line(pair.old.line)} → {new.source_line(pair.new.line)} 行"
-            note = f"相似度 {pair.similarity:.2f}"
+            note = similarity_label(pair.similarity)
             if pair.kind.value == "moved":
                 note = (
                     ("移到其他部分" if pair.other_section else "调整了位置")

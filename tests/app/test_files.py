@@ -286,3 +286,10 @@ def test_saving_an_opened_txt_explains_the_draft_and_takes_the_typed_name(window
     window.editor.appendPlainText("第三句。")  # now a draft: 保存 writes it without asking
     assert window.files.save()
     assert load_draft(tmp_path / "wuxi_word.plan.yaml").text.endswith("第三句。")
+
+
+def test_an_empty_window_says_how_to_start_and_reports_nothing(settle, window):
+    window.editor.load_text("")
+    settle(window)
+    assert "以去年要点新建" in window.editor.placeholderText()
+    assert window.shown.findings == () and window.problems.model.rowCount() == 0

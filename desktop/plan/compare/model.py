@@ -8,6 +8,7 @@ identical items of a long document equal.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -156,3 +157,11 @@ class Comparison:
         if s["carried_over"]:
             line += f"，沿用去年表述 {s['carried_over']}"
         return line
+
+
+def similarity_label(similarity: float) -> str:
+    """“相似度 87%” for an edited pair, as the window and ``plandesk compare`` both say it: a
+    similarity named as one (a bare “100%” beside 修改 reads as “all changed”), rounded down,
+    and never 100% for an edit (the words of 2023 for 2022 can score 1.0, yet the text changed)."""
+    percent = math.floor(similarity * 100)
+    return f"相似度 {percent}%" if percent < 100 else "相似度 >99%"
