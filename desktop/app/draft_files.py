@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,17 @@ def skeleton_text(path: Path, year: int) -> tuple[str, str]:
     return str(data.get("name", path.stem)), str(data.get("text", "")).replace("{year}", str(year))
 
 
+def _move_old_recoveries(old: Path, new: Path) -> None:
+    """Copies autosaved by versions that kept them beside the settings move to the data folder
+    once, so a crash before an upgrade is still offered after it."""
+    if old.resolve() == new.resolve() or not old.is_dir():
+        return
+    for path in old.glob("*.plan.yaml"):
+        target = new / path.name
+        if not target.exists():
+            shutil.move(path, target)  # across drives too (settings and data may differ)
+
+
 class DraftFiles(QObject):
     """The window's file commands; one instance per window. The draft itself is the window's
     ``DraftSession``; this object decides when to read and write it and asks the writer."""
@@ -75,7 +87,11 @@ class DraftFiles(QObject):
 
         self.recovery = RecoveryStore(window.settings.recovery_dir)
         self.instance = uuid.uuid4().hex[:12]
-        window.settings.recovery_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            window.settings.recovery_dir.mkdir(parents=True, exist_ok=True)
+            _move_old_recoveries(Path(window.settings.folder) / "recovery", window.settings.recovery_dir)
+        except OSError as error:  # a read-only data folder costs the recovery copies, not the app
+            logger.warning("recovery folder %s unusable: %s", window.settings.recovery_dir, error)
         self._lock = QLockFile(str(self._lock_path(self.instance)))
         self._lock.setStaleLockTime(0)  # only a dead process makes a lock stale, never its age
         if not self._lock.tryLock(0):
@@ -363,7 +379,20 @@ class DraftFiles(QObject):
         if not pending:
             return False
         offer = offer_at_start(pending[0])
-        return self.resolve(offer, self.recovery_chooser(offer) if ask else RESTORE)
+        restored = self.resolve(offer, self.recovery_chooser(offer) if ask else RESTORE)
+        self.note_other_recoveries()
+        return restored
+
+    def note_other_recoveries(self) -> None:
+        """Say when more unsaved work waits than this window could take: a crash with two drafts
+        open, or an untitled draft's copy while the app was started on a file. Each is offered at
+        the next start (or by opening its file), never deleted unasked."""
+        others = [r for r in self.pending_recoveries() if r.draft_id != self.draft.draft_id]
+        if others:
+            self.window.statusBar().showMessage(
+                self.tr("另有 %1 份未保存的内容可以恢复：下次启动时会再次提示。").replace("%1", str(len(others))),
+                15000,
+            )
 
     def resolve(self, offer: RecoveryOffer, choice: str) -> bool:
         """Carry out the writer's answer to an offer; True when the recovered text is now open.

@@ -42,6 +42,7 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
         window.show()
         if file is not None:
             window.files.open_path(file)  # offers a newer recovery copy of FILE, as every open does
+            window.files.note_other_recoveries()  # and says when an untitled draft's copy waits too
         else:
             QTimer.singleShot(0, window.files, window.files.offer_recovery)
         return app.exec()

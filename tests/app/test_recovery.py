@@ -182,3 +182,30 @@ def test_no_writer_folder_is_touched(private_folders, app_settings):
     """The real home, data and settings folders are all replaced by this test's own."""
     for folder in (Path.home(), user_data_dir(), app_settings.recovery_dir, app_settings.folder):
         assert folder.resolve().is_relative_to(private_folders.resolve())
+
+
+def test_another_drafts_copy_is_mentioned_not_lost(window, crashed_draft, app_settings):
+    """Started on a file while an untitled draft's copy also waits: that copy is named, and kept."""
+    RecoveryStore(app_settings.recovery_dir).write(
+        f"{CRASHED}_untitled", "一、未命名的草稿\n", Metadata(), ""
+    )
+    window.files.recovery_chooser = lambda offer: RESTORE
+    assert window.files.open_path(crashed_draft)
+    window.files.note_other_recoveries()
+    assert "另有 1 份未保存的内容" in window.statusBar().currentMessage()
+    assert f"{CRASHED}_untitled" in _crash_copies(app_settings)
+
+
+def test_copies_from_the_old_folder_beside_the_settings_are_moved_and_offered(app_settings, qtbot):
+    from desktop.app.main_window import MainWindow
+
+    old = Path(app_settings.folder) / "recovery"
+    RecoveryStore(old).write(f"{CRASHED}_old", RECOVERED, Metadata(), "")
+    win = MainWindow(app_settings)
+    try:
+        assert f"{CRASHED}_old" in _crash_copies(app_settings)
+        assert not list(old.glob("*.plan.yaml"))
+    finally:
+        win.editor.document().setModified(False)
+        win.close()
+        win.jobs.wait_idle(5000)
