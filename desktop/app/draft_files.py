@@ -390,7 +390,9 @@ class DraftFiles(QObject):
         others = [r for r in self.pending_recoveries() if r.draft_id != self.draft.draft_id]
         if others:
             self.window.statusBar().showMessage(
-                self.tr("另有 %1 份未保存的内容可以恢复：下次启动时会再次提示。").replace("%1", str(len(others))),
+                self.tr("另有 %1 份未保存的内容可以恢复：下次启动时会再次提示。").replace(
+                    "%1", str(len(others))
+                ),
                 15000,
             )
 
