@@ -388,10 +388,15 @@ class Exporter(QObject):
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
         box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one export, one box: none piles up
+        box.destroyed.connect(self._message_gone)
         open_file.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(out))))
         open_folder.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(out.parent))))
         self.last_message = box
         box.show()
+
+    def _message_gone(self) -> None:
+        self.last_message = None
 
     def _fail(self, message: str) -> None:
         self.window.statusBar().clearMessage()
