@@ -1,9 +1,9 @@
 """The 对标上级要点 window: each task of the superior body's plan, and the draft items that answer it.
 
 The core (``desktop.plan.references.align``) does the work on the window's ``Jobs``; this module
-shows its tasks in one tree, the unanswered first, each with its best answer and the others below
-it. Clicking a task or an answer puts the main editor's cursor at the start of the draft item
-(nothing selected, the text untouched). A task that does not concern the writer's level is marked
+shows its tasks in one tree (drawn by ``align_tree.TaskTree``), the unanswered first, each with its
+best answer and the others below it. Clicking a task or an answer puts the main editor's cursor
+at the start of the draft item (nothing selected, the text untouched). A task that does not concern the writer's level is marked
 不适用: the mark is remembered per superior plan (``remembered.NotApplicableStore``, in the user's
 data folder) and ``plandesk align`` reads the same marks.
 
@@ -19,26 +19,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.app.align_sources import align_files, pick_superior, superior_entries
+from desktop.app.align_tree import ITEM_ROLE, TargetList, TaskTree
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
@@ -48,14 +44,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 SUPERIOR_KEY = "superior"
 OPEN_FILTER = "要点文件 (*.txt *.docx *.plan.yaml);;Word 文档 (*.docx);;文本 (*.txt)"
-COLOURS = {  # row background by status
-    "unanswered": "#fbe3e3",
-    "partial": "#fff6d6",
-    "answered": "#e2f5e1",
-    "not_applicable": "#eeeeee",
-}
-_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the draft item (Task) a row jumps to, or None
-_PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # the superior task's path (top-level rows)
 _FROM_FILE = "<choose a file>"
 
 
@@ -99,7 +87,10 @@ class AlignWindow(QMainWindow):
         header.addWidget(self.choose_button)
         header.addWidget(self.refresh_button)
 
-        self.tree = self._make_tree()
+        self.tree = TaskTree()
+        self.tree.itemClicked.connect(self._item_clicked)
+        self.tree.itemActivated.connect(self._item_clicked)  # Enter on a row, as a click
+        self.tree.currentItemChanged.connect(self._current_changed)
         self.mark_button = QPushButton(self.tr("标记为不适用"))
         self.mark_button.setToolTip(
             self.tr("本级不承担的上级任务（如省级专项），标记后排在最后，下次自动记住")
@@ -107,21 +98,13 @@ class AlignWindow(QMainWindow):
         self.mark_button.setEnabled(False)
         self.mark_button.clicked.connect(self.toggle_not_applicable)
         legend = QHBoxLayout()
-        for status, name in (
-            ("unanswered", "未对应"),
-            ("partial", "部分对应"),
-            ("answered", "已对应"),
-            ("not_applicable", "不适用"),
-        ):
-            swatch = QLabel(f" {self.tr(name)} ")
-            swatch.setStyleSheet(f"background:{COLOURS[status]}; border:1px solid #bbbbbb; padding:1px 6px;")
+        for swatch in self.tree.legend():
             legend.addWidget(swatch)
         legend.addWidget(QLabel(self.tr("点击任务或回应条目，草稿跳到该条")))
         legend.addStretch(1)
         legend.addWidget(self.mark_button)
 
-        self.targets = QListWidget()
-        self.targets.setWordWrap(True)
+        self.targets = TargetList()
         self.targets.itemClicked.connect(self._target_clicked)
         targets_box = QWidget()
         targets_layout = QVBoxLayout(targets_box)
@@ -142,27 +125,6 @@ class AlignWindow(QMainWindow):
         self.setCentralWidget(body)
         self._fit_to_screen(1180, 720)
         self.fill_sources()
-
-    def _make_tree(self) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setColumnCount(4)
-        tree.setHeaderLabels(
-            [self.tr("状态"), self.tr("上级任务"), self.tr("草稿中的回应"), self.tr("相似度")]
-        )
-        tree.setRootIsDecorated(True)
-        tree.setUniformRowHeights(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        head = tree.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        tree.itemClicked.connect(self._item_clicked)
-        tree.itemActivated.connect(self._item_clicked)  # Enter on a row, as a click
-        tree.currentItemChanged.connect(self._current_changed)
-        return tree
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """At most ``width`` × ``height``, inside the screen (a 1366×768 laptop has ~1366×728)."""
@@ -262,7 +224,7 @@ class AlignWindow(QMainWindow):
         self.show_alignment(result)
 
     def show_alignment(self, result: Alignment) -> None:
-        keep = self._selected_path()
+        keep = self.tree.selected_path()
         self.result = result
         superior_year = f"（{result.superior.year}年）" if result.superior.year else ""
         draft_year = f"（{result.draft.year}年）" if result.draft.year else ""
@@ -274,75 +236,14 @@ class AlignWindow(QMainWindow):
         warning = result.year_warning()
         self.year_warning.setText(warning)
         self.year_warning.setVisible(bool(warning))
-        self._fill_tree(result, keep)
-        self._fill_targets(result)
+        self.tree.fill(result, keep)
+        self._current_changed(self.tree.currentItem(), None)
+        self.targets.fill(result)
         self.alignment_shown.emit(result)
 
-    def _fill_tree(self, result: Alignment, keep: str) -> None:
-        tree = self.tree
-        tree.setUpdatesEnabled(False)
-        tree.clear()
-        for answer in result.answers:
-            top = self._task_row(answer)
-            tree.addTopLevelItem(top)
-            if answer.task.path == keep:
-                tree.setCurrentItem(top)
-        tree.expandAll()  # every answer in sight: the second one is often the better reading
-        tree.setUpdatesEnabled(True)
-        self._current_changed(tree.currentItem(), None)
-
-    def _task_row(self, answer: TaskAnswer) -> QTreeWidgetItem:
-        task, matches = answer.task, answer.matches
-        best = matches[0] if matches else None
-        row = QTreeWidgetItem(
-            [
-                self.tr(answer.status_label),
-                f"{task.path}  {task.headline}",
-                f"{best.item.path}  {best.item.headline}" if best else self.tr("（草稿中未找到）"),
-                f"{best.similarity:.2f}" if best else "",
-            ]
-        )
-        row.setToolTip(1, task.text[:300])
-        colour = QBrush(QColor(COLOURS[answer.status]))
-        for column in range(4):
-            row.setBackground(column, colour)
-        row.setData(0, _ITEM_ROLE, best.item if best else None)
-        row.setData(0, _PATH_ROLE, task.path)
-        for match in matches[1:]:
-            child = QTreeWidgetItem(
-                [
-                    "",
-                    self.tr("（另一条回应）"),
-                    f"{match.item.path}  {match.item.headline}",
-                    f"{match.similarity:.2f}",
-                ]
-            )
-            child.setData(0, _ITEM_ROLE, match.item)
-            row.addChild(child)
-        return row
-
-    def _fill_targets(self, result: Alignment) -> None:
-        self.targets.clear()
-        for task, check in result.target_checks():
-            if check.verdict == "met":
-                continue
-            entry = QListWidgetItem(f"{task.path}：{check.note}")
-            if check.verdict == "short":
-                entry.setForeground(QBrush(QColor("#b00020")))
-            entry.setData(_ITEM_ROLE, check.found.value_span.start if check.found else None)
-            self.targets.addItem(entry)
-        if not self.targets.count():
-            self.targets.addItem(self.tr(result.targets_note()))
-
     # 不适用 ----------------------------------------------------------------------------------------
-    def _selected_path(self) -> str:
-        item = self.tree.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        return str(item.data(0, _PATH_ROLE)) if item is not None else ""
-
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        answer = self._answer(self._selected_path())
+        answer = self._answer(self.tree.selected_path())
         self.mark_button.setEnabled(answer is not None)
         marked = answer is not None and answer.status == "not_applicable"
         self.mark_button.setText(self.tr("取消不适用") if marked else self.tr("标记为不适用"))
@@ -356,7 +257,7 @@ class AlignWindow(QMainWindow):
         """Mark the selected task 不适用 (or take the mark back), remember it, align again."""
         from desktop.plan.references.remembered import NotApplicableStore
 
-        answer = self._answer(self._selected_path())
+        answer = self._answer(self.tree.selected_path())
         if answer is None or self.result is None:
             return
         on = answer.status != "not_applicable"
@@ -371,12 +272,12 @@ class AlignWindow(QMainWindow):
 
     # Jumping ----------------------------------------------------------------------------------------
     def _item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        target = item.data(0, _ITEM_ROLE)
+        target = item.data(0, ITEM_ROLE)
         if target is not None:
             self.jump_to_item(target)
 
     def _target_clicked(self, item: QListWidgetItem) -> None:
-        offset = item.data(_ITEM_ROLE)
+        offset = item.data(ITEM_ROLE)
         if offset is not None:
             self._goto(int(offset), None)
 

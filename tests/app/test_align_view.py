@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.app.align_view import COLOURS, AlignWindow, open_align
+from desktop.app.align_tree import COLOURS
+from desktop.app.align_view import AlignWindow, open_align
 from desktop.cli import main as cli_main
 from tests.references.test_align import CITY, COUNTY
 

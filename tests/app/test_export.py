@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.app.export_flow import BlockersDialog
+from desktop.app.export_review import BlockersDialog
 from desktop.plan.read.loader import load_plan
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QTextCursor
 
-from desktop.app.export_flow import HEAD_KEY, BlockersDialog
+from desktop.app.export_flow import HEAD_KEY
+from desktop.app.export_review import BlockersDialog
 from desktop.plan.export.notice import NoticeHead
 from desktop.plan.export.pdf import NOT_INSTALLED, find_soffice
 
