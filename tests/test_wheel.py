@@ -133,7 +133,7 @@ def test_themes_finds_the_bundled_peers(installed) -> None:
     done = _run([sys.executable, "-m", "desktop.cli", "themes", SAMPLE], env, work)
     assert done.returncode == 0, done.stderr
     assert (
-        "范本 4 篇，内置" in done.stdout and "常州市武进区 2020年教育工作意见" in done.stdout
+        "范本 4 篇，来自内置范本" in done.stdout and "常州市武进区 2020年教育工作意见" in done.stdout
     )  # shown by their own names
 
 

@@ -389,8 +389,18 @@ def peer_covering(
 
 
 def same_kind(stats: PeerStats, kind: str, exclude_digest: str = "") -> list[PeerPlan]:
-    """The peers of ``kind``, leaving out the one whose text is the draft's own."""
-    return [p for p in stats.peers if p.kind == kind and p.digest != exclude_digest]
+    """The peers of ``kind``, leaving out the draft itself: ``exclude_digest`` is its text's
+    digest, optionally followed by a line with its name (:func:`own_identity`). The name catches
+    the draft once edited (a peer's copy fixed for punctuation is still that peer, and must not
+    be counted as one, nor quoted to itself)."""
+    digest, _, name = exclude_digest.partition("\n")
+    return [p for p in stats.peers if p.kind == kind and p.digest != digest and not (name and p.name == name)]
+
+
+def own_identity(plan: Plan) -> str:
+    """What :func:`same_kind` leaves out for ``plan``: its digest, and its name when the plan
+    gives one (issuer, year and title; a nameless text is known by its digest alone)."""
+    return hashlib.sha256(plan.text.encode("utf-8")).hexdigest() + "\n" + peer_name(plan, "")
 
 
 def _write_atomically(path: Path, content: str) -> None:

@@ -9,13 +9,20 @@ shipped peer plans is not told that it agrees with itself.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from checks.themes.coverage import Status, ThemeCoverage, coverage
 from checks.themes.lexicon import Lexicon, checklist, kind_of
-from checks.themes.peers import MIN_PEERS, PeerStats, body_text, peer_covering, peer_sentences, same_kind
+from checks.themes.peers import (
+    MIN_PEERS,
+    PeerStats,
+    body_text,
+    own_identity,
+    peer_covering,
+    peer_sentences,
+    same_kind,
+)
 from checks.themes.phrases import is_said
 from desktop.plan.model import Plan, PlanKind
 
@@ -70,7 +77,7 @@ def themes_report(
     lexicon = checklist(plan, lexicon, year)
     certain = kind_of(plan)[1]
     share = lexicon.settings.expected_share if expected_share is None else expected_share
-    own_digest = hashlib.sha256(plan.text.encode("utf-8")).hexdigest()
+    own_digest = own_identity(plan)  # the draft itself, even edited, is never its own peer
     rows = []
     total = len(same_kind(peers, lexicon.kind, own_digest)) if peers is not None else 0
     found = suggestions(plan, peers, lexicon, own_digest) if peers is not None else []

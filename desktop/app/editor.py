@@ -176,6 +176,10 @@ class PlanEditor(QPlainTextEdit):
         """
         return self.lines.file_line(block, previous)
 
+    def is_new_line(self, block: QTextBlock) -> bool:
+        """Whether ``block`` is a line the file does not have (typed, pasted or inserted since)."""
+        return self.lines.active and block.userState() < 0
+
     def file_line_of(self, text_line: int) -> int:
         """The file line of 1-based ``text_line`` of the editor's text."""
         block = self.document().findBlockByNumber(text_line - 1)

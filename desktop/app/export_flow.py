@@ -146,6 +146,10 @@ class Exporter(QObject):
             if head is None:
                 return False
             self._store_head(head)
+            from desktop.plan.export.notice import head_warnings
+
+            for warning in head_warnings(head):
+                window.statusBar().showMessage(warning, 15000)
         out = Path(path) if path is not None else None
         if out is None:
             chosen = self.ask_path(kind, self._suggested(kind))

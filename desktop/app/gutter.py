@@ -55,10 +55,12 @@ class LineNumberGutter(QWidget):
         while block.isValid() and top <= event.rect().bottom():
             bottom = top + round(editor.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top():
+                # A line the file does not have shows “+”, not the number it continues from: two
+                # lines showing “10” left the writer guessing which one a finding meant.
                 painter.drawText(
                     QRect(0, top, self.width() - _PADDING, height),
                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                    str(line),
+                    "+" if editor.is_new_line(block) else str(line),
                 )
             block = block.next()
             top = bottom

@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         head = None
         if args.notice:
             head = NoticeHead(args.sign, args.number, args.copy_no, args.secrecy, args.urgency)
+            from desktop.plan.export.notice import head_warnings
+
+            for warning in head_warnings(head):
+                print(f"提示：{warning}", file=sys.stderr)
         document = build_document(plan, template, head)
     try:
         save_atomically(document, out)

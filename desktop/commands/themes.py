@@ -56,14 +56,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _where_peers(folder: str) -> str:
-    """Which peer set was used: the writer's library, the shipped one, or a folder given."""
+    """Which peer set was used: the writer's library, the shipped one, a folder given, or the
+    library joined with the shipped peers (``folder`` then lists both, os.pathsep between)."""
+    import os
+
     from checks.themes.peers import DEFAULT_PEERS
 
-    if not folder or Path(folder) == DEFAULT_PEERS:
-        return "，内置"
-    if Path(folder).parent.name == "references" and Path(folder).name == "peer":
-        return "，来自参考资料库"
-    return f"，来自 {folder}"
+    def one(part: str) -> str:
+        if not part or Path(part) == DEFAULT_PEERS:
+            return "内置范本"
+        if Path(part).parent.name == "references" and Path(part).name == "peer":
+            return "参考资料库"
+        return part
+
+    return "，来自" + "和".join(dict.fromkeys(one(part) for part in folder.split(os.pathsep)))
 
 
 def report_text(name: str, report, source_line, skipped, folder: str = "", note: str = "") -> str:

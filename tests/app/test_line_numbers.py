@@ -211,3 +211,20 @@ def test_a_wholesale_rewrite_keeps_the_lines_it_did_not_change(window, corpus_pa
     gutter = _gutter_lines(editor)
     assert gutter[1:] == list(source.origin)
     assert gutter[0] == 1 and max(gutter) <= source.origin[-1] + 1
+
+
+def test_a_new_line_is_marked_new_not_given_its_neighbours_number(settle, window, corpus_path):
+    from PySide6.QtGui import QTextCursor
+
+    assert window.files.open_path(corpus_path("wujin"))
+    settle(window)
+    document = window.editor.document()
+    block = document.findBlockByNumber(3)
+    before = window.editor.file_line(block)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText("\n新增的一行。")
+    new = document.findBlockByNumber(4)
+    assert new.text() == "新增的一行。" and window.editor.is_new_line(new)
+    assert not window.editor.is_new_line(block) and window.editor.file_line(block) == before
+    assert not window.editor.is_new_line(document.findBlockByNumber(5))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 import pytest
 from docx.oxml.ns import qn
@@ -144,3 +146,22 @@ def test_cli_notice_needs_a_sign_when_the_plan_names_no_issuer(tmp_path, corpus_
     assert code == 0 and out.is_file()
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert texts[0] == "芜湖市教育局文件"
+
+
+def test_a_notice_without_a_number_leaves_it_to_the_office_and_says_so(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    import docx
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample_plan_2027.txt"
+    out = tmp_path / "notice.docx"
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "export", str(sample), "-o", str(out), "--notice"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "发文字号未填写" in done.stderr
+    assert any(p.text == "〔2027〕　号" for p in docx.Document(str(out)).paragraphs)

@@ -55,6 +55,19 @@ class NoticeHead:
         return NoticeHead(issuer + "文件", self.number, self.copy_no, self.secrecy, self.urgency)
 
 
+def blank_number(year: int | None) -> str:
+    """The 发文字号 left for the office to fill in (〔2027〕　号), the way a draft goes for signing
+    before it is numbered: the year is known, the number is not."""
+    return f"〔{year}〕　号" if year else "〔　〕　号"
+
+
+def head_warnings(head: NoticeHead) -> list[str]:
+    """What the 版头 will print that the writer may not expect."""
+    if not head.number:
+        return ["发文字号未填写：版头将留空待编号（如“〔2027〕　号”）；如已有文号，请在导出时填写"]
+    return []
+
+
 def write_head(layout: PlanLayout, head: NoticeHead) -> None:
     """份号/密级/紧急程度 rows, 发文机关标志, two blank rows, 发文字号 with the red rule, two rows."""
     from desktop.plan.export import ooxml
@@ -85,7 +98,7 @@ def write_head(layout: PlanLayout, head: NoticeHead) -> None:
     above = 35 * MM - len(corner) * geo.line_pitch
     ooxml.set_exact_spacing(sign._p.get_or_add_pPr(), size, before=max(0, round(above)))
     layout.blank(2)
-    number = layout.para("发文字号", head.number or "〔　〕号")
+    number = layout.para("发文字号", head.number or blank_number(layout.meta.year))
     # The rule 4 mm below the 发文字号's characters (measured: 9 pt of space gave 5.4 mm).
     ooxml.set_bottom_border(number._p.get_or_add_pPr(), RULE_COLOR, eighths=12, space_pt=5)
     layout.blank(2)
