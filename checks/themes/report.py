@@ -14,15 +14,8 @@ from dataclasses import dataclass
 
 from checks.themes.coverage import Status, ThemeCoverage, coverage
 from checks.themes.lexicon import Lexicon, checklist, kind_of
-from checks.themes.peers import (
-    MIN_PEERS,
-    PeerStats,
-    body_text,
-    own_identity,
-    peer_covering,
-    peer_sentences,
-    same_kind,
-)
+from checks.themes.peer_lookup import own_identity, peer_covering, peer_sentences, same_kind
+from checks.themes.peers import MIN_PEERS, PeerStats, body_text
 from checks.themes.phrases import is_said
 from desktop.plan.model import Plan, PlanKind
 
