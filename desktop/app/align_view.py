@@ -57,7 +57,6 @@ class AlignWindow(QMainWindow):
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
         self.result: Alignment | None = None
-        self._generation = 0  # only the newest alignment's result is shown
         self.setWindowTitle(self.tr("对标上级要点"))
 
         self.summary = QLabel(self.tr("尚未选择上级要点"))
@@ -192,13 +191,13 @@ class AlignWindow(QMainWindow):
         self.summary.setText(self.tr("对标中…"))
         text = self.main.editor.toPlainText()
         overrides = self.main.files.draft.overrides
-        self._generation += 1
         self.main.jobs.submit(
             partial(align_files, path, text, overrides),
             self,
-            partial(self._on_done, self._generation),
+            self._on_done,
             self._on_failed,
             lane="align",
+            latest=True,  # only the newest request's result is shown
         )
         return True
 
@@ -214,9 +213,7 @@ class AlignWindow(QMainWindow):
         self.title.setText(message)
         self.failed.emit(message)
 
-    def _on_done(self, generation: int, outcome: tuple[Alignment | None, str]) -> None:
-        if generation != self._generation:
-            return  # a newer alignment is on its way
+    def _on_done(self, outcome: tuple[Alignment | None, str]) -> None:
         result, error = outcome
         if result is None:
             self._show_failure(error)

@@ -49,7 +49,7 @@ class _Job:
     job_id: int
     lane: str
     work: Callable[[], Any]
-    dropped: bool = False  # shut down after it started: deliver nothing
+    dropped: bool = False  # shut down, or superseded (``latest``), after it started: deliver nothing
 
 
 class _Runnable(QRunnable):
@@ -107,10 +107,13 @@ class Jobs(QObject):
         failed: Callable[[str], None] | None = None,
         *,
         lane: str = "",
+        latest: bool = False,
     ) -> int:
         """Run ``work()`` off the GUI thread; ``done(result)`` or ``failed(traceback_text)`` then
         runs in the GUI thread, only if ``receiver`` still exists. On a named lane the job replaces
-        the one waiting there. Returns the job id (increasing). After ``shutdown`` nothing runs."""
+        the one waiting there; with ``latest`` a job still running there is superseded too, its
+        result never delivered (a window that shows one result: only the newest request's).
+        Returns the job id (increasing). After ``shutdown`` nothing runs."""
         self._next_id += 1
         job = _Job(self._next_id, lane, work)
         if self._closed:
@@ -124,6 +127,10 @@ class Jobs(QObject):
         QObject.connect(signals, _FINISHED, self, partial(self._on_finished, job.job_id))
         if lane:
             self._drop_waiting(lambda waiting: waiting.lane == lane)
+            if latest:
+                for running in self._running.values():
+                    if running.lane == lane:
+                        running.dropped = True
         self._waiting.append(job)
         self._pump()
         return job.job_id

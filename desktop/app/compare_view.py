@@ -17,7 +17,6 @@ Last year's plan is remembered with the draft under ``extra["last_year"]`` and s
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,7 +81,6 @@ class CompareWindow(QMainWindow):
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
         self.result: Comparison | None = None
-        self._generation = 0  # only the newest comparison's result is shown
         self.memory = CompareMemory(main.settings.folder)
         self.setWindowTitle(self.tr("与去年要点比对"))
 
@@ -213,13 +211,13 @@ class CompareWindow(QMainWindow):
         self.summary.setText(self.tr("比对中…"))
         text = self.main.editor.toPlainText()
         overrides = self.main.files.draft.overrides
-        self._generation += 1
         self.main.jobs.submit(
             lambda: compare_files(old_path, text, overrides),
             self,
-            partial(self._on_done, self._generation),
+            self._on_done,
             self._on_failed,
             lane="compare",
+            latest=True,  # only the newest request's result is shown
         )
         return True
 
@@ -235,9 +233,7 @@ class CompareWindow(QMainWindow):
         self.title.setText(message)
         self.failed.emit(message)
 
-    def _on_done(self, generation: int, outcome: tuple[Comparison | None, str]) -> None:
-        if generation != self._generation:
-            return  # a newer comparison is on its way
+    def _on_done(self, outcome: tuple[Comparison | None, str]) -> None:
         result, error = outcome
         if result is None:
             self._show_failure(error)

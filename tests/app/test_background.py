@@ -206,3 +206,15 @@ def test_a_reserved_lane_always_has_a_thread(qapp) -> None:
     release.set()
     assert jobs.wait_idle(10_000) and compare_started.is_set()
     jobs.shutdown()
+
+
+def test_latest_supersedes_the_running_job_of_its_lane(jobs) -> None:
+    """A window that shows one result shows the newest request's, never an older one's late."""
+    receiver = Receiver()
+    started, release, work = _blocker()
+    jobs.submit(work, receiver, receiver.done, lane="compare", latest=True)  # returns "first"
+    assert started.wait(10)
+    jobs.submit(lambda: "new", receiver, receiver.done, lane="compare", latest=True)
+    release.set()
+    assert jobs.wait_idle(10_000)
+    assert receiver.results == ["new"]
