@@ -7,6 +7,7 @@ still opens and a binary renamed .txt gets a clear message instead of mojibake.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from desktop.plan.errors import InputError, read_head
@@ -38,6 +39,11 @@ class Source:
             return self.origin[line - 1]
         return self.origin[-1] if line > len(self.origin) else line
 
+    @cached_property
+    def _text_lines(self) -> list[str]:
+        """The text's lines, split once: ``position`` is asked for every finding."""
+        return self.text.split("\n")
+
     def position(self, line: int, column: int) -> tuple[int, int]:
         """The file's own 1-based (line, column) for ``column`` of 1-based ``line`` of the text.
 
@@ -46,7 +52,7 @@ class Source:
         if self.raw_lines and 1 <= line <= len(self.origin):
             from desktop.plan.read.positions import file_position
 
-            text_lines = self.text.split("\n")
+            text_lines = self._text_lines
             if line <= len(text_lines):
                 found = file_position(self.raw_lines, text_lines[line - 1], self.origin[line - 1], column)
                 if found is not None:
