@@ -102,7 +102,15 @@ def load_yaml(path_or_name: Path | str, *, what: str) -> Any:
 
 
 def parse_yaml(text: str, *, path: Path | str, what: str) -> Any:
-    """:func:`load_yaml` for text already read (a caller that also needs the bytes, to hash them)."""
+    """:func:`load_yaml` for text already read (a caller that also needs the bytes, to hash them).
+
+    A text parsed by an earlier run comes from ``desktop.yaml_cache`` without importing PyYAML."""
+    from desktop import yaml_cache
+
+    return yaml_cache.parsed(text, lambda text: _parse(text, path, what))
+
+
+def _parse(text: str, path: Path | str, what: str) -> Any:
     import yaml
 
     try:

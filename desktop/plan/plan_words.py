@@ -8,17 +8,13 @@ and its shape is checked then: a missing section or key, a value that is not a l
 nobody reads (a misspelt one) is an :class:`InputError` naming the file and the key.
 
 Every parse needs the role and block names, and importing PyYAML costs some 10 ms, more than
-``plandesk outline`` spends on a whole plan. So the checked words are also kept as JSON (which the
-outline imports anyway), keyed by the YAML file's exact text: a changed file is always read afresh,
-and a cache that cannot be written (a read-only installation) only costs the time it would save. The
-cache sits in the user's cache folder (``desktop.data.user_cache_dir``: ``$PLANDESK_CACHE_DIR`` when
-set, as tests do), never beside the data, which an installed copy cannot write.
+``plandesk outline`` spends on a whole plan. ``load_yaml`` serves a file it parsed in an earlier run
+from ``desktop.yaml_cache`` (keyed by the file's exact text, in the user's cache folder), so the
+outline reads the words without PyYAML.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -56,24 +52,12 @@ SINGLE_CHARACTERS = frozenset({("targets", "noun_stops"), ("carried_over", "stag
 LENGTHS = {("task_table", "headers"): 6}
 
 PlanWords = Mapping[str, Mapping[str, tuple[str, ...]]]
-_CACHE_FORMAT = 1
 
 
 @lru_cache(maxsize=4)
 def load_plan_words(path: Path) -> PlanWords:
     """The word lists of ``path``, checked, read once per process."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = None  # load_yaml says what is wrong with the file, in the writer's words
-    cache = _cache_file(path)
-    if text is not None and (cached := _read_cache(cache, text)) is not None:
-        return cached
-    data = load_yaml(path, what=WHAT)
-    words = validate(data, path)
-    if text is not None:
-        _write_cache(cache, text, data)
-    return words
+    return validate(load_yaml(path, what=WHAT), path)
 
 
 def words(section: str, key: str) -> tuple[str, ...]:
@@ -131,37 +115,3 @@ def _entries(value: Any, section: str, key: str, path: Path) -> tuple[str, ...]:
     if length is not None and len(value) != length:
         raise InputError(path, f"{WHAT}的“{name}”应恰有 {length} 项，现有 {len(value)} 项。")
     return tuple(value)
-
-
-def _cache_file(path: Path) -> Path:
-    from desktop.data import user_cache_dir
-
-    return user_cache_dir() / "words" / f"{path.stem}.json"
-
-
-def _read_cache(cache: Path, text: str) -> PlanWords | None:
-    """The words cached for exactly ``text``, or None (no cache, another text, a damaged file)."""
-    import json
-
-    try:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored["format"] != _CACHE_FORMAT or stored["source"] != text:
-            return None
-        return validate(stored["words"], cache)
-    except (OSError, ValueError, KeyError, TypeError, InputError):
-        return None
-
-
-def _write_cache(cache: Path, text: str, data: Any) -> None:
-    """Keep the words for the next process; written whole or not at all, never a half file."""
-    import json
-
-    payload = json.dumps({"format": _CACHE_FORMAT, "source": text, "words": data}, ensure_ascii=False)
-    partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(payload, encoding="utf-8")
-        os.replace(partial, cache)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
