@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from corpus_files import entries
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.plan.knowledge import dictionary, tokens
 
@@ -37,6 +39,62 @@ def test_same_words_as_plain_jieba_on_every_corpus_plan(entry, plain) -> None:
     for hmm in (False, True):  # no HMM for themes and compare; the HMM in the peers' keywords
         assert list(shared.cut(entry.text, HMM=hmm)) == list(plain.cut(entry.text, HMM=hmm))
     assert shared.total == plain.total
+
+
+# Text of the kinds a plan mixes: common and rare Han characters (some outside every word), the
+# user dictionary's terms, ASCII letters and digits (which jieba glues), symbols inside a run.
+_PIECES = st.sampled_from(
+    [
+        "教育",
+        "双减",
+        "五育并举",
+        "县管校聘",
+        "课后服务",
+        "学",
+        "校",
+        "的",
+        "龘",
+        "靐",
+        "㐀",
+        "鿕",
+        "a",
+        "B",
+        "7",
+        "2027",
+        "5G",
+        "AI",
+        "+",
+        "#",
+        "&",
+        ".",
+        "_",
+        "%",
+        "-",
+        "提升",
+        "质量",
+        "高质量发展",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join))
+def test_same_words_as_plain_jieba_on_random_runs(plain, text: str) -> None:
+    """The tokenizer's own no-HMM segmentation (one pass instead of jieba's three) cuts any mix the
+    same: ties, glued letters and digits, characters no word starts with."""
+    assert list(tokens.tokenizer().cut(text, HMM=False)) == list(plain.cut(text, HMM=False))
+
+
+def test_a_tie_between_routes_goes_to_the_longer_word_as_in_jieba() -> None:
+    """Equal route values are rare in real frequencies, so they are made here: with a total of 1,
+    甲乙 and 乙丙 (4) score log 4 and their parts (2 each) log 2 + log 2, the same double."""
+    tokenizer = dictionary.LazyTokenizer(dictionary.store_path())
+    text = "甲乙丙"
+    tokenizer._ensure(text)  # the store's buckets first, so nothing overwrites the made entries
+    tokenizer.FREQ.update({"甲": 2, "乙": 2, "甲乙": 4, "丙": 2, "乙丙": 4})
+    tokenizer.total = 1
+    jiebas = dictionary.import_jieba().Tokenizer._Tokenizer__cut_DAG_NO_HMM  # jieba's own, same table
+    assert list(tokenizer.cut(text, HMM=False)) == list(jiebas(tokenizer, text)) == ["甲乙", "丙"]
 
 
 def test_same_keywords_as_plain_jieba(plain) -> None:

@@ -36,6 +36,7 @@ import tempfile
 import threading
 import types
 from array import array
+from math import log
 from operator import add
 from pathlib import Path
 
@@ -48,6 +49,7 @@ MAGIC = b"PDJD"
 VERSION = 1
 BUCKETS = 1 << 18
 _HEADER = struct.Struct("<4sIIQQ32s")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba.re_eng
 
 
 def import_jieba():
@@ -226,6 +228,56 @@ class LazyTokenizer(jieba.Tokenizer):
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
         self._ensure(sentence)
         return super().get_DAG(sentence)
+
+    def _Tokenizer__cut_DAG_NO_HMM(self, sentence: str) -> list[str]:
+        """jieba's segmentation without the HMM (``cut(text, HMM=False)``: the themes, the comparison
+        and the export's title breaks), twice as fast and word for word the same.
+
+        jieba builds a dict of every word's possible ends (``get_DAG``), then picks the most probable
+        route from the right (``calc``: a ``max`` over a generator of tuples per character), then
+        walks it, gluing single ASCII letters and digits together. This does the first two in one
+        pass from the right with the same arithmetic, ``log(freq) - log(total) + best(rest)``, and
+        the same tie-break (``max`` of (value, end) takes the later end), then the same walk. The
+        tokenizer tests compare it with plain jieba on every corpus plan and on random text.
+        """
+        self._ensure(sentence)
+        get = self.FREQ.get
+        n = len(sentence)
+        logtotal = log(self.total)
+        best = [0.0] * (n + 1)  # the most probable route's value from each position
+        ends = list(range(n))  # where the first word of that route ends (inclusive)
+        for k in range(n - 1, -1, -1):
+            value = None
+            i, fragment = k, sentence[k]
+            while i < n:
+                count = get(fragment)
+                if count is None:
+                    break  # no word starts with this fragment
+                if count:  # a word, not only a prefix of one
+                    candidate = log(count) - logtotal + best[i + 1]
+                    if value is None or candidate >= value:
+                        value, ends[k] = candidate, i
+                i += 1
+                fragment = sentence[k : i + 1]
+            if value is None:  # no word starts here: the character alone
+                value = log(get(sentence[k]) or 1) - logtotal + best[k + 1]
+            best[k] = value
+        words: list[str] = []
+        x, glued = 0, ""
+        while x < n:
+            y = ends[x] + 1
+            word = sentence[x:y]
+            if y - x == 1 and word in _ASCII_ALNUM:
+                glued += word
+            else:
+                if glued:
+                    words.append(glued)
+                    glued = ""
+                words.append(word)
+            x = y
+        if glued:
+            words.append(glued)
+        return words
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         self._ensure(jieba.strdecode(word))
