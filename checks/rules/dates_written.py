@@ -8,7 +8,6 @@ mangle (a deleted 年, 〔20201号, 03月05日).
 
 from __future__ import annotations
 
-import calendar as _gregorian
 import re
 from collections.abc import Iterator
 
@@ -130,10 +129,18 @@ def _date_problem(year: int | None, month: int, day: int | None) -> str:
         return f"中的月份“{month}月”不存在"
     if day is None:
         return ""
-    last = _gregorian.monthrange(year if year else 2000, month)[1]
+    last = _days_in(year if year else 2000, month)
     if not 1 <= day <= last:
         return f"不存在：{month}月只有{last}天" + ("" if year else "（闰年）" if month == 2 else "")
     return ""
+
+
+def _days_in(year: int, month: int) -> int:
+    """The days of ``month`` (1–12) in the Gregorian ``year`` (``calendar.monthrange``, without
+    importing ``calendar`` and ``locale`` on every check's way)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 _DOC_NUMBER_RE = re.compile(r"([〔\[【［])\s*(\d{1,8})\s*([〕\]】］]?)\s*(\d{0,4})\s*(号?)")

@@ -9,7 +9,6 @@ one object. Opening a file that has a newer recovery copy offers it (``recovery_
 
 from __future__ import annotations
 
-import datetime
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -120,6 +119,8 @@ class DraftFiles(DraftRecovery, QObject):
     def new_from_skeleton(self, path: Path, year: int | None = None) -> bool:
         if not self.confirm_discard():
             return False
+        import datetime
+
         year = year or datetime.date.today().year + (1 if datetime.date.today().month >= 10 else 0)
         try:
             _, text = skeleton_text(path, year)
@@ -180,6 +181,7 @@ class DraftFiles(DraftRecovery, QObject):
         if source is None:
             return False
         path = Path(path)
+        self.window.file_lines.remember(path, source)
         is_draft = source.kind == "plan"
         from desktop.plan.read.loader import editing_metadata
 

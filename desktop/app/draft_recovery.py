@@ -20,8 +20,8 @@ keeps one file-command object (``window.files.autosave()``, ``.offer_recovery()`
 from __future__ import annotations
 
 import logging
+import os
 import shutil
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,7 +87,7 @@ class DraftRecovery:
         from desktop.plan.read.store import RecoveryStore
 
         self.recovery = RecoveryStore(window.settings.recovery_dir)
-        self.instance = uuid.uuid4().hex[:12]
+        self.instance = os.urandom(6).hex()
         try:
             window.settings.recovery_dir.mkdir(parents=True, exist_ok=True)
             _move_old_recoveries(Path(window.settings.folder) / "recovery", window.settings.recovery_dir)
@@ -109,7 +109,7 @@ class DraftRecovery:
         return self.window.settings.recovery_dir / f"{instance}.lock"
 
     def _new_draft_id(self) -> str:
-        return f"{self.instance}_{uuid.uuid4().hex[:12]}"
+        return f"{self.instance}_{os.urandom(6).hex()}"
 
     def _instance_alive(self, instance: str) -> bool:
         """Whether another running window holds ``instance``'s lock (a stale one is removed)."""

@@ -67,14 +67,27 @@ class FileLines(QObject):
         draft = self.window.files.draft
         return draft.path or draft.source_path
 
+    @staticmethod
+    def _key_of(path: Path) -> tuple[str, int, int] | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return str(path), stat.st_mtime_ns, stat.st_size
+
+    def remember(self, path: Path, source: Source) -> None:
+        """The file as it was just read to open it, so that numbering its lines reads it no second
+        time (a .docx or a long web page costs tens of milliseconds to read)."""
+        key = self._key_of(path)
+        if key is not None:
+            self._key, self._cached = key, source
+
     def _read(self, path: Path) -> Source | None:
         """The file as ``plandesk check`` reads it (kept while the file on disk is unchanged)."""
         from desktop.plan.read.loader import load_source
 
-        try:
-            stat = path.stat()
-            key = (str(path), stat.st_mtime_ns, stat.st_size)
-        except OSError:
+        key = self._key_of(path)
+        if key is None:
             return None
         if key != self._key:
             try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from PySide6.QtGui import QTextBlock, QTextDocument
 
@@ -26,6 +25,8 @@ def match_lines(old: Sequence[tuple[int, str]], new: Sequence[str]) -> list[int]
     moved (Alt+↑/↓ in the outline) is found by its text among the old lines not yet used. The rest
     are new and continue from the line above without renumbering the lines after them.
     """
+    from difflib import SequenceMatcher
+
     tags = [-1] * len(new)
     used: set[int] = set()
     matcher = SequenceMatcher(None, [text for _, text in old], list(new), autojunk=False)

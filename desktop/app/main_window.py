@@ -39,6 +39,7 @@ from desktop.plan.outline_edit import Edit
 
 if TYPE_CHECKING:
     from checks.finding import Finding, Fix
+    from desktop.app.export_flow import Exporter
     from desktop.plan.model import Plan
 
 logger = logging.getLogger(__name__)
@@ -94,9 +95,7 @@ class MainWindow(QMainWindow):
         self.runner.outline_ready.connect(self._show_outline)
         self.runner.busy_changed.connect(self._busy_changed)
 
-        from desktop.app.export_flow import Exporter
-
-        self.exporter = Exporter(self)
+        self._exporter: Exporter | None = None  # made on first use: the export code is not needed to start
         self._make_status_bar()
         self.zoom = Zoom(self)  # 放大/缩小/恢复默认大小 (Ctrl+=/-/0), 字号…; sizes remembered
         self.menus = MainMenus(self)
@@ -302,6 +301,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.files.open_path(paths[0], ask=True)
 
+    @property
+    def exporter(self) -> Exporter:
+        """The export commands (文件 → 导出…), made on first use."""
+        if self._exporter is None:
+            from desktop.app.export_flow import Exporter
+
+            self._exporter = Exporter(self)
+        return self._exporter
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
@@ -311,7 +319,8 @@ class MainWindow(QMainWindow):
         self.setEnabled(False)
         self._check_timer.stop()
         self.jobs.cancel(AnalysisRunner.LANE)  # nobody will read these results
-        self.exporter.wait_idle(30_000)  # an export the writer asked for is finished, not dropped
+        if self._exporter is not None:  # an export the writer asked for is finished, not dropped
+            self._exporter.wait_idle(30_000)
         self.files.close_draft()  # saved or deliberately discarded; its recovery copy goes now
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()

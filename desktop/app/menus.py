@@ -60,7 +60,6 @@ class MainMenus:
 
     def _fill_file_menu(self, menu: QMenu) -> None:
         window, files, tr = self.window, self.window.files, self.window.tr
-        exporter = window.exporter
         self.new_action = self._action(tr("新建(&N)"), files.new_standard, QKeySequence.StandardKey.New)
         menu.addAction(self.new_action)
         self.skeleton_menu = menu.addMenu(tr("从模板新建"))
@@ -74,10 +73,14 @@ class MainMenus:
         menu.addAction(self._action(tr("保存(&S)"), files.save, QKeySequence.StandardKey.Save))
         menu.addAction(self._action(tr("另存为(&A)…"), files.save_as, "Ctrl+Shift+S"))
         menu.addSeparator()
-        self.export_docx_action = self._action(tr("导出公文（.docx）…"), exporter.export_docx, "Ctrl+E")
-        self.export_tasks_action = self._action(tr("导出任务分解表…"), exporter.export_tasks)
-        self.export_notice_action = self._action(tr("导出印发通知（带版头）…"), exporter.export_notice)
-        self.export_pdf_action = self._action(tr("导出 PDF…"), exporter.export_pdf)
+        self.export_docx_action = self._action(
+            tr("导出公文（.docx）…"), lambda: window.exporter.export_docx(), "Ctrl+E"
+        )
+        self.export_tasks_action = self._action(tr("导出任务分解表…"), lambda: window.exporter.export_tasks())
+        self.export_notice_action = self._action(
+            tr("导出印发通知（带版头）…"), lambda: window.exporter.export_notice()
+        )
+        self.export_pdf_action = self._action(tr("导出 PDF…"), lambda: window.exporter.export_pdf())
         menu.addActions([self.export_docx_action, self.export_notice_action, self.export_tasks_action])
         menu.addAction(self.export_pdf_action)
         menu.addSeparator()

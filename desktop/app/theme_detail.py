@@ -9,7 +9,6 @@ selectable, so a phrasing can be copied straight into the draft.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -37,6 +36,8 @@ class ThemeDetail(QTextBrowser):
 
     def theme_html(self, theme: ThemeRow) -> str:
         """Phrases the draft lacks, then each peer's sentences, grouped by peer in the peers' order."""
+        from html import escape
+
         tr = self.tr
         name = escape(theme.coverage.theme.name)
         sentences = theme.peer_sentences

@@ -13,8 +13,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 if TYPE_CHECKING:
     from checks.config import CheckConfig
     from desktop.plan.model import Plan
@@ -52,6 +50,8 @@ class WordLists:
         word = word.strip()
         if not word:
             return False
+        import yaml
+
         path = self.path_for(bureau)
         data: dict[str, object] = {}
         if path.is_file():

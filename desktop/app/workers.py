@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from checks.finding import Finding
@@ -197,6 +197,15 @@ class AnalysisRunner(QObject):
             self._deliver(outline)
             return
         self.outline_ready.emit(outline)
+        # The checks start once the outline is painted (a zero timer runs after the paint events
+        # the outline posted). Run beside the paint, they would share the interpreter lock with it:
+        # the worker's Python would hold up each of the paint's Python calls by a switch interval,
+        # and the first window would fill some 40 ms later than paint and checks one after another.
+        QTimer.singleShot(0, self, lambda: self._check(outline))
+
+    def _check(self, outline: Analysis) -> None:
+        if outline.generation != self._generation:
+            return  # typed over while the outline was painted; the newer snapshot's parse is queued
         with_themes, config = self.with_themes, self.config  # read here, in the GUI thread
         self.jobs.submit(
             lambda: check_snapshot(outline, with_themes, config),

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.plan.charclass import HAN
-from desktop.plan.frontmatter import find_front
+from desktop.plan.frontmatter import Front, find_front
 from desktop.plan.markers import MarkerMatch, match_bare, match_marker
 from desktop.plan.model import (
     Block,
@@ -78,10 +78,7 @@ def parse(text: str, overrides: Metadata | None = None, file_names: Sequence[str
     """Parse ``text`` into a Plan. ``overrides`` (metadata edited by the writer) win over the text;
     ``file_names`` (the file's name, a sharing site's name for it) only fill a title or a year that
     the text does not give."""
-    index = LineIndex(text)
-    line_spans = [index.line_span(n) for n in range(1, index.line_count + 1)]
-    stripped = [_strip(text, span) for span in line_spans]
-    front = find_front(text, stripped, file_names)
+    index, line_spans, stripped, front = _front(text, file_names)
 
     roles: list[ParagraphRole] = [ParagraphRole.BLANK] * len(stripped)
     for number, role in front.roles.items():
@@ -161,18 +158,33 @@ def parse(text: str, overrides: Metadata | None = None, file_names: Sequence[str
         )
         for i in range(len(line_spans))
     )
-    metadata = front.metadata
-    if overrides is not None:
-        metadata = metadata.merged(overrides)
     return Plan(
         text=text,
-        metadata=metadata,
+        metadata=_merged(front.metadata, overrides),
         nodes=nodes,
         paragraphs=paragraphs,
         title_span=front.title_span,
         notice=front.notice,
         lines=index,
     )
+
+
+def front_metadata(text: str, overrides: Metadata | None = None, file_names: Sequence[str] = ()) -> Metadata:
+    """``parse(text, overrides, file_names).metadata`` without parsing the body: the window asks it
+    of every file it opens, on the GUI thread."""
+    return _merged(_front(text, file_names)[3].metadata, overrides)
+
+
+def _front(text: str, file_names: Sequence[str]) -> tuple[LineIndex, list[Span], list[Span], Front]:
+    """The text's lines, each stripped, and its front matter: what the body's parse starts from."""
+    index = LineIndex(text)
+    line_spans = [index.line_span(n) for n in range(1, index.line_count + 1)]
+    stripped = [_strip(text, span) for span in line_spans]
+    return index, line_spans, stripped, find_front(text, stripped, file_names)
+
+
+def _merged(metadata: Metadata, overrides: Metadata | None) -> Metadata:
+    return metadata if overrides is None else metadata.merged(overrides)
 
 
 def _table_lines(text: str, line_spans: list[Span]) -> set[int]:

@@ -133,3 +133,13 @@ def test_calendar_phrases_are_filled() -> None:
     cal = load_calendar()
     assert cal.guide_verbs and cal.guide_after and cal.history_words and cal.anticipation_words
     assert cal.congress_interval == 5
+
+
+def test_the_days_of_a_month_are_the_gregorian_calendars() -> None:
+    import calendar
+
+    from checks.rules.dates_written import _days_in
+
+    for year in range(1896, 2105):
+        for month in range(1, 13):
+            assert _days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)

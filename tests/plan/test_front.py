@@ -209,3 +209,15 @@ def test_a_combined_review_and_plan_is_the_plan_year() -> None:
 
     plan = parse("某区教育局2022年工作总结和2023年工作要点\n一、加强党的建设\n1.强化理论武装。\n")
     assert plan.metadata.year == 2023
+
+
+@pytest.mark.parametrize("names", [(), ("2027年某区教育工作要点.docx",), ("通知.txt",)])
+def test_the_front_alone_gives_the_metadata_the_whole_parse_gives(corpus_dir, names):
+    """The window reads a file's metadata with ``front_metadata`` (no body parse) when it opens it."""
+    from desktop.plan.parse import front_metadata
+
+    overrides = Metadata(year=2031)
+    for path in sorted(corpus_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert front_metadata(text, None, names) == parse(text, None, names).metadata, path.name
+        assert front_metadata(text, overrides, names) == parse(text, overrides, names).metadata, path.name

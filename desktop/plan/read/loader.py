@@ -127,12 +127,12 @@ def editing_metadata(source: Source) -> Metadata:
     """
     from dataclasses import replace
 
-    from desktop.plan.parse import parse
+    from desktop.plan.parse import front_metadata
 
     if not source.file_names:
         return source.metadata
-    plain = parse(source.text, source.metadata).metadata
-    named = parse(source.text, source.metadata, source.file_names).metadata
+    plain = front_metadata(source.text, source.metadata)
+    named = front_metadata(source.text, source.metadata, source.file_names)
     given = {
         name: getattr(named, name)
         for name in ("title", "year")

@@ -13,16 +13,18 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from desktop.plan.errors import InputError
 from desktop.plan.model import Metadata
 from desktop.plan.read.loader import Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import yaml
 
 logger = logging.getLogger(__name__)
 
@@ -31,18 +33,24 @@ FORMAT_VERSION = 1
 SUFFIX = ".plan.yaml"
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes multi-line strings as literal blocks so the draft's text stays readable."""
+@lru_cache(maxsize=1)
+def _dumper() -> type[yaml.SafeDumper]:
+    """PyYAML's safe dumper writing multi-line strings as literal blocks, so the draft's text stays
+    readable. Built on the first save, not at import: the window imports this module to offer
+    recovery copies and would otherwise pay some 5 ms for PyYAML before its first paint."""
+    import yaml
 
+    class Dumper(yaml.SafeDumper):
+        pass
 
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    # YAML reads NEL and the Unicode line separators as line breaks in any style but quoted.
-    quoted = any(ch in "\x85\u2028\u2029" for ch in value)
-    style = '"' if quoted else ("|" if "\n" in value else None)
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    def present_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        # YAML reads NEL and the Unicode line separators as line breaks in any style but quoted.
+        quoted = any(ch in "\x85\u2028\u2029" for ch in value)
+        style = '"' if quoted else ("|" if "\n" in value else None)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-
-_Dumper.add_representer(str, _str_presenter)
+    Dumper.add_representer(str, present_str)
+    return Dumper
 
 
 def dump_draft(text: str, metadata: Metadata, extra: dict[str, object] | None = None) -> str:
@@ -52,7 +60,9 @@ def dump_draft(text: str, metadata: Metadata, extra: dict[str, object] | None = 
         if key not in (FORMAT_KEY, "metadata", "text"):
             document[key] = value
     document["text"] = text
-    return yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 20)
+    import yaml
+
+    return yaml.dump(document, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 def save_draft(
@@ -67,6 +77,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise InputError(path, f"无法在该文件夹中保存（{error.strerror or error}）。") from None
@@ -97,6 +109,8 @@ def load_draft(path: Path | str) -> Source:
 
 def parse_draft(raw: str, path: Path | None = None) -> Source:
     """A draft's YAML text → Source (kind "plan")."""
+    import yaml
+
     try:
         document = yaml.safe_load(raw)
     except yaml.YAMLError as error:
