@@ -36,8 +36,9 @@ SAMPLE = REPO / "resources" / "samples" / "sample_plan_2027.txt"
 COLD_START = textwrap.dedent(
     """
     import sys, time
-    from desktop import regex_cache
+    from desktop import code_cache, regex_cache
     regex_cache.install()  # as desktop.cli.main does for the app
+    code_cache.install()
     from PySide6.QtCore import QTimer  # noqa: TID251 - the GUI bench drives Qt
     from PySide6.QtWidgets import QApplication  # noqa: TID251 - the GUI bench drives Qt
     app = QApplication([])

@@ -111,24 +111,14 @@ def save() -> None:
     """Write the cache if this run compiled anything new (whole or not at all). At exit, once."""
     if not _state.get("dirty"):
         return
-    import tempfile
+    from desktop.cache_files import write_whole
 
     table: dict = _state["table"]  # type: ignore[assignment]
     if len(table) > _MAX_ENTRIES:
         used = _state["used"]
         table = {key: value for key, value in table.items() if key in used}  # type: ignore[operator]
-    path: Path = _state["path"]  # type: ignore[assignment]
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps((_tag(), table)))
-        os.replace(tmp, path)
+    if write_whole(_state["path"], marshal.dumps((_tag(), table))):  # type: ignore[arg-type]
         _state["dirty"] = False
-    except (OSError, ValueError):  # an unwritable cache folder costs the next run its head start only
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def uninstall() -> None:

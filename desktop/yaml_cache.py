@@ -99,15 +99,6 @@ def save() -> None:
             table = {text: blob for text, blob in table.items() if text in _state["used"]}
         path: Path = _state["path"]
         _state["dirty"] = False
-    import tempfile
+    from desktop.cache_files import write_whole
 
-    partial = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(marshal.dumps((_FORMAT, table)))
-        os.replace(partial, path)
-    except OSError:  # an unwritable cache folder costs the next run its head start only
-        if partial is not None:
-            Path(partial).unlink(missing_ok=True)
+    write_whole(path, marshal.dumps((_FORMAT, table)))
