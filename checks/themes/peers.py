@@ -145,6 +145,10 @@ def _content_digest(path: Path) -> str:
 
 def default_folder() -> Path:
     """The writer's peer set when the reference library holds any peer, else the shipped peers."""
+    from desktop.plan.references import may_hold
+
+    if not may_hold("peer"):
+        return DEFAULT_PEERS
     from desktop.plan.references.library import Library
 
     try:

@@ -3,3 +3,21 @@
 ``library`` stores them in the app's data folder and reads them back (cached on their content);
 the themes learn from the peers, and the alignment (对标上级要点) answers a superior's plan.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.data import user_data_dir
+
+
+def library_folder() -> Path:
+    """The writer's library: ``references`` in the app's data folder ($PLANDESK_DATA_DIR in tests)."""
+    return user_data_dir() / "references"
+
+
+def may_hold(role: str, folder: Path | None = None) -> bool:
+    """False when the library holds no file of ``role``: each role's files live in a folder of its
+    own, and there is none. The themes ask on every first check whether the writer has peers, and
+    most writers have none; this answers without importing ``library`` (some 5 ms)."""
+    return ((folder if folder is not None else library_folder()) / role).is_dir()

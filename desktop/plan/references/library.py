@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.data import user_data_dir
 from desktop.plan.errors import InputError
 from desktop.plan.model import Plan
 from desktop.plan.read.loader import Source
+from desktop.plan.references import library_folder
 from desktop.plan.references.text_cache import load_cached, store_cached, write_atomically
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class Library:
     @classmethod
     def default(cls) -> Library:
         """The writer's library in the app's data folder ($PLANDESK_DATA_DIR in tests)."""
-        return cls(user_data_dir() / "references")
+        return cls(library_folder())
 
     # -- listing ------------------------------------------------------------------------------
 
