@@ -24,7 +24,6 @@ from desktop.app.background import Jobs
 from desktop.app.draft_files import DraftFiles
 from desktop.app.editor import PlanEditor
 from desktop.app.file_lines import FileLines
-from desktop.app.find_dialog import FindReplaceDialog
 from desktop.app.menus import MainMenus
 from desktop.app.outline_view import OutlineDock
 from desktop.app.problems_panel import ProblemsDock
@@ -40,6 +39,7 @@ from desktop.plan.outline_edit import Edit
 if TYPE_CHECKING:
     from checks.finding import Finding, Fix
     from desktop.app.export_flow import Exporter
+    from desktop.app.find_dialog import FindReplaceDialog
     from desktop.plan.model import Plan
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.themes)
-        self.find_dialog = FindReplaceDialog(self.editor, self)
+        self._find_dialog: FindReplaceDialog | None = None  # made when first asked for
         # Every off-thread job of this window (analysis, export, comparison) runs on these.
         self.jobs = Jobs(self, threads=2, reserved=("analysis",))
         self.runner = AnalysisRunner(self.jobs, self)
@@ -300,6 +300,15 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.files.open_path(paths[0], ask=True)
+
+    @property
+    def find_dialog(self) -> FindReplaceDialog:
+        """查找/替换 (Ctrl+F, Ctrl+H), made on first use: a dialog nobody opened costs the start nothing."""
+        if self._find_dialog is None:
+            from desktop.app.find_dialog import FindReplaceDialog
+
+            self._find_dialog = FindReplaceDialog(self.editor, self)
+        return self._find_dialog
 
     @property
     def exporter(self) -> Exporter:

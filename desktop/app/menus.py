@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from desktop.app.help_dialog import show_guide
-
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
 
@@ -101,7 +99,6 @@ class MainMenus:
 
     def _fill_edit_menu(self, menu: QMenu) -> None:
         window, editor, tr = self.window, self.window.editor, self.window.tr
-        find = window.find_dialog
         undo = self._action(tr("撤销(&U)"), editor.undo, QKeySequence.StandardKey.Undo)
         redo = self._action(tr("重做(&R)"), editor.redo, "Ctrl+Y")
         undo.setEnabled(False)
@@ -115,10 +112,10 @@ class MainMenus:
         menu.addAction(self._action(tr("粘贴(&P)"), editor.paste, QKeySequence.StandardKey.Paste))
         menu.addAction(self._action(tr("全选(&L)"), editor.selectAll, QKeySequence.StandardKey.SelectAll))
         menu.addSeparator()
-        menu.addAction(self._action(tr("查找(&F)…"), lambda: find.open_for(False), "Ctrl+F"))
-        menu.addAction(self._action(tr("替换(&H)…"), lambda: find.open_for(True), "Ctrl+H"))
-        menu.addAction(self._action(tr("查找下一处"), find.find_next, "F3"))
-        menu.addAction(self._action(tr("查找上一处"), find.find_previous, "Shift+F3"))
+        menu.addAction(self._action(tr("查找(&F)…"), lambda: window.find_dialog.open_for(False), "Ctrl+F"))
+        menu.addAction(self._action(tr("替换(&H)…"), lambda: window.find_dialog.open_for(True), "Ctrl+H"))
+        menu.addAction(self._action(tr("查找下一处"), lambda: window.find_dialog.find_next(), "F3"))
+        menu.addAction(self._action(tr("查找上一处"), lambda: window.find_dialog.find_previous(), "Shift+F3"))
         # file_lines is made after the menus (it needs the status bar filled first): looked up late.
         menu.addAction(self._action(tr("转到行(&G)…"), lambda: window.file_lines.ask_goto_line(), "Ctrl+G"))
         menu.addSeparator()
@@ -169,7 +166,7 @@ class MainMenus:
 
     def _fill_help_menu(self, menu: QMenu) -> None:
         window, tr = self.window, self.window.tr
-        menu.addAction(self._action(tr("使用说明(&G)"), lambda: show_guide(window), "F1"))
+        menu.addAction(self._action(tr("使用说明(&G)"), lambda: _show_guide(window), "F1"))
         menu.addSeparator()
         menu.addAction(self._action(tr("关于(&A)"), self._about))
 
@@ -180,3 +177,10 @@ class MainMenus:
             window.tr("关于"),
             window.tr("要点编写助手\n帮助教育局起草、检查年度教育工作要点，并导出公文格式文档。"),
         )
+
+
+def _show_guide(window: MainWindow) -> None:
+    """帮助 → 使用说明 (F1); the guide's module is read when first asked for."""
+    from desktop.app.help_dialog import show_guide
+
+    show_guide(window)
