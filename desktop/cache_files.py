@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def write_whole(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file renamed over it; False when it cannot."""
@@ -27,3 +31,16 @@ def write_whole(path: Path, data: bytes) -> bool:
         if partial is not None:
             Path(partial).unlink(missing_ok=True)
         return False
+
+
+def to_save(state: dict[str, Any], limit: int) -> dict[Any, Any] | None:
+    """What to write of a cache's ``state`` ("table", "used", "dirty"), marked written; None when
+    this run added nothing. Past ``limit`` entries only those this run used are kept: a cache keyed
+    on texts that have since changed would otherwise grow for ever."""
+    if not state.get("dirty"):
+        return None
+    table: dict[Any, Any] = state["table"]
+    if len(table) > limit:
+        table = {key: value for key, value in table.items() if key in state["used"]}
+    state["dirty"] = False
+    return table

@@ -92,16 +92,13 @@ def _exec(
 
 def save() -> None:
     """Write the cache if this run compiled anything new (whole or not at all). At exit, once."""
-    with _lock:
-        if not _state.get("dirty"):
-            return
-        table: dict[str, bytes] = _state["table"]
-        if len(table) > _MAX_ENTRIES:
-            table = {source: blob for source, blob in table.items() if source in _state["used"]}
-        data = marshal.dumps((_FORMAT, MAGIC_NUMBER, table))
-        _state["dirty"] = False
-    from desktop.cache_files import write_whole
+    from desktop.cache_files import to_save, write_whole
 
+    with _lock:
+        table = to_save(_state, _MAX_ENTRIES)
+        if table is None:
+            return
+        data = marshal.dumps((_FORMAT, MAGIC_NUMBER, table))
     write_whole(_state["path"], data)
 
 

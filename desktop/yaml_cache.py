@@ -91,14 +91,11 @@ def _table(path: Path) -> dict[str, bytes]:
 
 def save() -> None:
     """Write the cache if this run parsed anything new (whole or not at all)."""
-    with _lock:
-        if not _state.get("dirty"):
-            return
-        table: dict[str, bytes] = _state["table"]
-        if len(table) > _MAX_ENTRIES:
-            table = {text: blob for text, blob in table.items() if text in _state["used"]}
-        path: Path = _state["path"]
-        _state["dirty"] = False
-    from desktop.cache_files import write_whole
+    from desktop.cache_files import to_save, write_whole
 
+    with _lock:
+        table = to_save(_state, _MAX_ENTRIES)
+        if table is None:
+            return
+        path: Path = _state["path"]
     write_whole(path, marshal.dumps((_FORMAT, table)))

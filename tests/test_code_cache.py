@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
-import os
-import subprocess
-import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
@@ -15,31 +12,6 @@ import pytest
 from desktop import code_cache
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _check(corpus_path, cache: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "check", "--json", str(corpus_path("huishan"))],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PLANDESK_CACHE_DIR": str(cache), **env},
-        timeout=120,
-    )
-
-
-def test_a_second_run_takes_every_method_from_the_cache_and_finds_the_same(corpus_path, tmp_path) -> None:
-    first = _check(corpus_path, tmp_path)
-    path = code_cache.cache_file(tmp_path)
-    form, magic, table = marshal.loads(path.read_bytes())
-    assert form == code_cache._FORMAT and magic == MAGIC_NUMBER and len(table) > 100
-    written = path.stat().st_mtime_ns
-    second = _check(corpus_path, tmp_path)
-    assert second.stdout == first.stdout and second.returncode == first.returncode
-    assert path.stat().st_mtime_ns == written, "the second run compiled a method the first did not keep"
-    without = _check(corpus_path, tmp_path / "off", PLANDESK_NO_CODE_CACHE="1")
-    assert without.stdout == first.stdout
-    assert not (tmp_path / "off" / path.name).exists()
 
 
 @pytest.fixture

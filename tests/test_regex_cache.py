@@ -3,44 +3,18 @@
 from __future__ import annotations
 
 import marshal
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import check_process
 
 from desktop import regex_cache
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _check(corpus_path, cache: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "check", "--json", str(corpus_path("huishan"))],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PLANDESK_CACHE_DIR": str(cache), **env},
-        timeout=120,
-    )
-
-
-def test_a_second_run_takes_every_pattern_from_the_cache_and_finds_the_same(corpus_path, tmp_path) -> None:
-    first = _check(corpus_path, tmp_path)
-    path = regex_cache.cache_file(tmp_path)
-    tag, table = marshal.loads(path.read_bytes())
-    assert tag == regex_cache._tag() and len(table) > 100
-    written = path.stat().st_mtime_ns
-    second = _check(corpus_path, tmp_path)
-    assert second.stdout == first.stdout and second.returncode == first.returncode
-    assert path.stat().st_mtime_ns == written, "the second run compiled a pattern the first did not keep"
-    without = _check(corpus_path, tmp_path / "off", PLANDESK_NO_REGEX_CACHE="1")
-    assert without.stdout == first.stdout
-    assert not (tmp_path / "off" / path.name).exists()
-
-
 def test_patterns_from_the_cache_equal_those_compiled_afresh(corpus_path, tmp_path) -> None:
-    _check(corpus_path, tmp_path)
+    check_process(corpus_path("huishan"), tmp_path)
     _tag, table = marshal.loads(regex_cache.cache_file(tmp_path).read_bytes())
     for (pattern, flags), entry in table.items():
         cached = regex_cache.from_entry(pattern, entry)
