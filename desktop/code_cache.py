@@ -26,6 +26,7 @@ import sys
 import threading
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -79,7 +80,9 @@ def _exec(
         try:
             code = marshal.loads(blob)
         except (ValueError, EOFError, TypeError):
-            code = None  # a damaged entry: compile afresh
+            code = None
+        if not isinstance(code, CodeType):
+            code = None  # a damaged entry (not code, or not marshal at all): compile afresh
     if code is None:
         # What exec does with a string: no __future__ flags of ours (dont_inherit), "<string>".
         code = compile(source, "<string>", "exec", dont_inherit=True)

@@ -74,6 +74,21 @@ def test_a_cache_of_another_interpreter_or_a_damaged_one_is_ignored(tmp_path) ->
             code_cache.uninstall()
 
 
+@pytest.mark.parametrize("damaged", [marshal.dumps(7), b"\xff\x00"], ids=["not code", "not marshal"])
+def test_a_damaged_entry_is_compiled_afresh(installed, damaged) -> None:
+    _make()
+    table = code_cache._state["table"]
+    for source in table:
+        table[source] = damaged
+    code_cache.save()
+    code_cache.uninstall()
+    assert code_cache.install(installed)
+    assert _make()("党建", 2).line == 2  # every method compiled afresh, none run from the damage
+    assert all(
+        marshal.loads(blob).__class__.__name__ == "code" for blob in code_cache._state["table"].values()
+    )
+
+
 def test_off_when_asked_and_when_dataclasses_already_has_a_hook(tmp_path, monkeypatch) -> None:
     code_cache.uninstall()
     monkeypatch.setenv("PLANDESK_NO_CODE_CACHE", "1")

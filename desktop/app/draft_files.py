@@ -177,11 +177,12 @@ class DraftFiles(DraftRecovery, QObject):
         """Open a .txt, .docx or .plan.yaml; the core's message is shown when it cannot."""
         if ask and not self.confirm_discard():
             return False
+        path = Path(path)
+        key = self.window.file_lines.key_of(path)  # before the read: see FileLines.remember
         source = self._load(path)
         if source is None:
             return False
-        path = Path(path)
-        self.window.file_lines.remember(path, source)
+        self.window.file_lines.remember(key, source)
         is_draft = source.kind == "plan"
         from desktop.plan.read.loader import editing_metadata
 

@@ -68,17 +68,18 @@ class FileLines(QObject):
         return draft.path or draft.source_path
 
     @staticmethod
-    def _key_of(path: Path) -> tuple[str, int, int] | None:
+    def key_of(path: Path) -> tuple[str, int, int] | None:
+        """What says the file on disk is unchanged: its path, modification time and size."""
         try:
             stat = path.stat()
         except OSError:
             return None
         return str(path), stat.st_mtime_ns, stat.st_size
 
-    def remember(self, path: Path, source: Source) -> None:
+    def remember(self, key: tuple[str, int, int] | None, source: Source) -> None:
         """The file as it was just read to open it, so that numbering its lines reads it no second
-        time (a .docx or a long web page costs tens of milliseconds to read)."""
-        key = self._key_of(path)
+        time (a .docx or a long web page costs tens of milliseconds to read). ``key`` is
+        :meth:`key_of` taken before the read: a file changed while it was read is read again."""
         if key is not None:
             self._key, self._cached = key, source
 
@@ -86,7 +87,7 @@ class FileLines(QObject):
         """The file as ``plandesk check`` reads it (kept while the file on disk is unchanged)."""
         from desktop.plan.read.loader import load_source
 
-        key = self._key_of(path)
+        key = self.key_of(path)
         if key is None:
             return None
         if key != self._key:

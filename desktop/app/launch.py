@@ -72,7 +72,7 @@ def _screenshot(window: MainWindow, file: str | None, out: Path) -> int:
     QApplication.processEvents()
     ok = window.grab().save(str(out))
     window.files.close_draft()
-    window.exporter.wait_idle(5000)
+    window.finish_exports(5000)
     window.jobs.shutdown(5000)
     if not ok:
         print(f"无法保存截图“{out}”。", file=sys.stderr)

@@ -319,6 +319,10 @@ class MainWindow(QMainWindow):
             self._exporter = Exporter(self)
         return self._exporter
 
+    def finish_exports(self, msecs: int) -> bool:
+        """Wait for an export under way (close, the screenshot path); True when none is left."""
+        return self._exporter is None or self._exporter.wait_idle(msecs)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
@@ -327,9 +331,8 @@ class MainWindow(QMainWindow):
         # after the draft was settled would be lost with no recovery copy to hold it.
         self.setEnabled(False)
         self._check_timer.stop()
-        self.jobs.cancel(AnalysisRunner.LANE)  # nobody will read these results
-        if self._exporter is not None:  # an export the writer asked for is finished, not dropped
-            self._exporter.wait_idle(30_000)
+        self.runner.stop()  # nobody will read these results, and no check starts from here on
+        self.finish_exports(30_000)  # an export the writer asked for is finished, not dropped
         self.files.close_draft()  # saved or deliberately discarded; its recovery copy goes now
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()

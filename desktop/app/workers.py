@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from checks.finding import Finding
@@ -187,8 +187,28 @@ class AnalysisRunner(QObject):
         return generation
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        """Block until the latest snapshot's result is in (tests, shutdown, the screenshot path)."""
-        return self.jobs.wait_idle(msecs) and not self._busy
+        """Block until the latest snapshot's result is in (tests, shutdown, the screenshot path).
+
+        The jobs can be idle while the result is not in: between the parse and the checks, whose
+        job is queued from a zero timer (see ``_parsed``). So the wait goes on until ``busy`` is
+        off, not only until the jobs are idle."""
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        while True:
+            remaining = -1 if deadline is None else int((deadline - time.monotonic()) * 1000)
+            if deadline is not None and remaining <= 0:
+                return not self._busy
+            if not self.jobs.wait_idle(remaining):
+                return False
+            if not self._busy:
+                return True
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+
+    def stop(self) -> None:
+        """Forget every snapshot asked for (the window is closing): a result or a check still to
+        start is dropped, and ``busy`` goes off."""
+        self._generation += 1
+        self.jobs.cancel(self.LANE)
+        self._set_busy(False)
 
     def _parsed(self, outline: Analysis) -> None:
         if outline.generation != self._generation:

@@ -190,6 +190,43 @@ def test_the_analysis_shows_only_the_latest_snapshot_and_skips_stale_checks(qapp
     jobs.shutdown()
 
 
+def test_waiting_for_the_analysis_spans_the_gap_before_the_checks_start(qapp) -> None:
+    """The checks are queued from a zero timer once the outline is shown, so for a moment no job
+    is waiting; a slow outline (a long plan's first paint) must not end the wait early."""
+    import time
+
+    from desktop.app.workers import AnalysisRunner
+
+    jobs = Jobs(threads=2, reserved=("analysis",))
+    runner = AnalysisRunner(jobs, with_themes=False)
+    results: list[object] = []
+    runner.finished.connect(results.append)
+    runner.outline_ready.connect(lambda _outline: time.sleep(0.08))
+    runner.request("一、加强党建\n1.抓学习。\n2.抓落实。\n")
+    assert runner.wait_idle(30_000)
+    assert len(results) == 1 and not runner.busy
+    jobs.shutdown()
+
+
+def test_a_stopped_analysis_delivers_nothing_and_starts_no_check(qapp) -> None:
+    """Closing the window stops the runner: a parse in flight and a check not yet started are dropped."""
+    from desktop.app.workers import AnalysisRunner
+
+    jobs = Jobs(threads=2, reserved=("analysis",))
+    runner = AnalysisRunner(jobs, with_themes=False)
+    outlines: list[object] = []
+    results: list[object] = []
+    runner.outline_ready.connect(outlines.append)
+    runner.outline_ready.connect(lambda _outline: runner.stop())  # the check's timer is pending now
+    runner.finished.connect(results.append)
+    runner.request("一、加强党建\n1.抓学习。\n2.抓落实。\n")
+    assert runner.wait_idle(30_000) and jobs.wait_idle(30_000)
+    qapp.processEvents()
+    assert jobs.wait_idle(30_000)
+    assert len(outlines) == 1 and results == [] and not runner.busy
+    jobs.shutdown()
+
+
 def test_a_reserved_lane_always_has_a_thread(qapp) -> None:
     """A PDF export and a comparison at once must not hold the checks back."""
     jobs = Jobs(threads=2, reserved=("analysis",))
