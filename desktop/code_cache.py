@@ -8,6 +8,7 @@ depends only on the class's fields and options, so :func:`install` keeps the com
 cache folder. ``dataclasses`` calls ``exec`` on that source; a module-level ``exec`` in
 ``dataclasses`` (found before the builtin) compiles it as the builtin would, or takes the code
 compiled by an earlier run, then runs it. The classes are the same: same source, same code.
+Python 3.10–3.12 exec each method's source, 3.13 each class's methods at once; tried on all four.
 
 The cache is tied to the exact interpreter (``importlib.util.MAGIC_NUMBER``, like a ``.pyc``); a
 cache from another one, or one that cannot be read, is ignored and replaced. It is written at
