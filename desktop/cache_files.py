@@ -1,12 +1,15 @@
-"""Writing a file of the user's cache folder: whole or not at all, and never an error.
+"""The file of a cache kept between runs (compiled regexes, parsed YAML, dataclass code).
 
-The caches kept between runs (compiled regexes, parsed YAML, dataclass code) are written at exit.
-A half-written cache would be read as damaged and thrown away; an unwritable cache folder (a
+Each is one marshalled ``(header, table)`` in the user's cache folder. The header says what wrote it
+(the interpreter, the format), so a cache of another one reads as empty. It is read once, at the
+first use, and written at exit when the run added to it: whole or not at all, and never an error. A
+half-written cache would be read as damaged and thrown away; an unwritable cache folder (a
 read-only profile, a full disk) must cost the next run its head start, never this run its exit.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
 
@@ -33,7 +36,25 @@ def write_whole(path: Path, data: bytes) -> bool:
         return False
 
 
-def to_save(state: dict[str, Any], limit: int) -> dict[Any, Any] | None:
+def read_table(path: Path, header: object) -> dict[Any, Any]:
+    """The table kept in ``path`` under ``header``; empty when there is none, it is damaged, or it
+    was written under another header."""
+    try:
+        kept, table = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return table if kept == header and isinstance(table, dict) else {}
+
+
+def save_table(state: dict[str, Any], header: object, limit: int) -> None:
+    """Write ``state``'s table ("path", "table", "used", "dirty") under ``header`` if this run
+    added to it (see :func:`_to_save`)."""
+    table = _to_save(state, limit)
+    if table is not None:
+        write_whole(state["path"], marshal.dumps((header, table)))
+
+
+def _to_save(state: dict[str, Any], limit: int) -> dict[Any, Any] | None:
     """What to write of a cache's ``state`` ("table", "used", "dirty"), marked written; None when
     this run added nothing. Past ``limit`` entries only those this run used are kept: a cache keyed
     on texts that have since changed would otherwise grow for ever."""

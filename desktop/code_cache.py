@@ -33,7 +33,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_FORMAT = 1
+HEADER = (1, MAGIC_NUMBER)  # this file's format, and the interpreter's bytecode version
 _MAX_ENTRIES = 5000  # past this, the next save keeps only what that run used
 _lock = threading.Lock()  # dataclasses are made in the window's worker too, as it imports the rules
 _state: dict[str, Any] = {}  # "path", "table" (source → marshalled code), "used", "dirty"
@@ -54,15 +54,10 @@ def install(folder: Path | None = None) -> bool:
         from desktop.data import user_cache_dir
 
         folder = user_cache_dir()
+    from desktop.cache_files import read_table
+
     path = cache_file(folder)
-    table: dict[str, bytes] = {}
-    try:
-        form, magic, saved = marshal.loads(path.read_bytes())
-        if form == _FORMAT and magic == MAGIC_NUMBER and isinstance(saved, dict):
-            table = saved
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or not one of ours: start afresh
-    _state.update(path=path, table=table, used=set(), dirty=False)
+    _state.update(path=path, table=read_table(path, HEADER), used=set(), dirty=False)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)
     return True
@@ -96,14 +91,10 @@ def _exec(
 
 def save() -> None:
     """Write the cache if this run compiled anything new (whole or not at all). At exit, once."""
-    from desktop.cache_files import to_save, write_whole
+    from desktop.cache_files import save_table
 
     with _lock:
-        table = to_save(_state, _MAX_ENTRIES)
-        if table is None:
-            return
-        data = marshal.dumps((_FORMAT, MAGIC_NUMBER, table))
-    write_whole(_state["path"], data)
+        save_table(_state, HEADER, _MAX_ENTRIES)
 
 
 def uninstall() -> None:

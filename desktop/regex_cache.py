@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import _sre
 import atexit
-import marshal
 import os
 import re
 import sys
@@ -60,14 +59,11 @@ def install(folder: Path | None = None) -> bool:
 
         folder = user_cache_dir()
     path = cache_file(folder)
-    table: dict[tuple[object, int], tuple[object, ...]] = {}
-    try:
-        tag, saved = marshal.loads(path.read_bytes())
-        if tag == _tag() and isinstance(saved, dict):
-            table = saved
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or not one of ours: start afresh
-    _state.update(path=path, table=table, used=set(), dirty=False, original=_compiler.compile)
+    from desktop.cache_files import read_table
+
+    _state.update(
+        path=path, table=read_table(path, _tag()), used=set(), dirty=False, original=_compiler.compile
+    )
     _compiler.compile = _compile
     atexit.register(save)
     return True
@@ -109,16 +105,9 @@ def from_entry(pattern: str | bytes, entry: tuple[object, ...]) -> re.Pattern:
 
 def save() -> None:
     """Write the cache if this run compiled anything new (whole or not at all). At exit, once."""
-    if not _state.get("dirty"):
-        return
-    from desktop.cache_files import write_whole
+    from desktop.cache_files import save_table
 
-    table: dict = _state["table"]  # type: ignore[assignment]
-    if len(table) > _MAX_ENTRIES:
-        used = _state["used"]
-        table = {key: value for key, value in table.items() if key in used}  # type: ignore[operator]
-    if write_whole(_state["path"], marshal.dumps((_tag(), table))):  # type: ignore[arg-type]
-        _state["dirty"] = False
+    save_table(_state, _tag(), _MAX_ENTRIES)
 
 
 def uninstall() -> None:

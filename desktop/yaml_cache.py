@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-_FORMAT = 1
+HEADER = 1  # this file's format (marshal's own belongs to the interpreter: see the file name)
 _MAX_ENTRIES = 64  # past this, the next save keeps only the texts that run read
 # The window's worker and its GUI thread both read data files; reentrant because a lookup that
 # switches folders (tests) saves the previous folder's cache while holding it.
@@ -78,24 +78,16 @@ def _table(path: Path) -> dict[str, bytes]:
         save()
     else:
         atexit.register(save)
-    table: dict[str, bytes] = {}
-    try:
-        form, saved = marshal.loads(path.read_bytes())
-        if form == _FORMAT and isinstance(saved, dict):
-            table = saved
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or not one of ours: start afresh
+    from desktop.cache_files import read_table
+
+    table: dict[str, bytes] = read_table(path, HEADER)
     _state.update(path=path, table=table, used=set(), dirty=False)
     return table
 
 
 def save() -> None:
     """Write the cache if this run parsed anything new (whole or not at all)."""
-    from desktop.cache_files import to_save, write_whole
+    from desktop.cache_files import save_table
 
     with _lock:
-        table = to_save(_state, _MAX_ENTRIES)
-        if table is None:
-            return
-        path: Path = _state["path"]
-    write_whole(path, marshal.dumps((_FORMAT, table)))
+        save_table(_state, HEADER, _MAX_ENTRIES)

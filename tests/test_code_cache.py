@@ -62,8 +62,8 @@ def test_a_cache_of_another_interpreter_or_a_damaged_one_is_ignored(tmp_path) ->
     path = code_cache.cache_file(tmp_path)
     for damage in (
         b"\x00not marshal",
-        marshal.dumps((1, b"another magic", {})),
-        marshal.dumps((1, MAGIC_NUMBER, {})),
+        marshal.dumps(((1, b"another magic"), {})),
+        marshal.dumps(((1, MAGIC_NUMBER), {"source": b"not code"})),
     ):
         path.write_bytes(damage)
         code_cache.uninstall()

@@ -17,7 +17,7 @@ CACHES = {
     "code": (
         code_cache,
         "PLANDESK_NO_CODE_CACHE",
-        lambda kept: kept[:2] == (code_cache._FORMAT, MAGIC_NUMBER),
+        lambda kept: kept[0] == code_cache.HEADER and kept[0][1] == MAGIC_NUMBER,
     ),
 }
 

@@ -103,7 +103,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(fresh_state) -> None
         assert parse_yaml("x: 1\n", path="a.yaml", what="配置文件") == {"x": 1}
         yaml_cache.save()
         form, table = marshal.loads(path.read_bytes())
-        assert form == yaml_cache._FORMAT and {text: marshal.loads(blob) for text, blob in table.items()} == {
+        assert form == yaml_cache.HEADER and {text: marshal.loads(blob) for text, blob in table.items()} == {
             "x: 1\n": {"x": 1}
         }
 

@@ -208,6 +208,33 @@ def test_waiting_for_the_analysis_spans_the_gap_before_the_checks_start(qapp) ->
     jobs.shutdown()
 
 
+def test_the_checks_are_queued_after_the_outline_is_painted(qapp) -> None:
+    """A paint the outline asked for runs before the checks start; run beside it, both would take
+    turns on the interpreter lock and the first window would fill later."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.app.workers import AnalysisRunner
+
+    jobs = Jobs(threads=2, reserved=("analysis",))
+    runner = AnalysisRunner(jobs, with_themes=False)
+    order: list[str] = []
+    submit = jobs.submit
+
+    def recorded(*args, **kwargs):
+        order.append("check queued")
+        return submit(*args, **kwargs)
+
+    def outline_shown(_outline) -> None:
+        jobs.submit = recorded  # from here on, a submission is the check's
+        QTimer.singleShot(0, lambda: order.append("outline painted"))  # as a paint is posted
+
+    runner.outline_ready.connect(outline_shown)
+    runner.request("一、加强党建\n1.抓学习。\n2.抓落实。\n")
+    assert runner.wait_idle(30_000)
+    assert order == ["outline painted", "check queued"]
+    jobs.shutdown()
+
+
 def test_a_stopped_analysis_delivers_nothing_and_starts_no_check(qapp) -> None:
     """Closing the window stops the runner: a parse in flight and a check not yet started are dropped."""
     from desktop.app.workers import AnalysisRunner

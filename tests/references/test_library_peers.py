@@ -108,3 +108,14 @@ def test_refs_command_and_themes_follow_the_library(corpus_path, tmp_path: Path)
     assert _cli("refs", "remove", "0000", data=data, cache=cache).returncode == 2
     assert _cli("refs", "remove", *ids, data=data, cache=cache).returncode == 0
     assert "空" in _cli("refs", data=data, cache=cache).stdout
+
+
+def test_a_writer_without_a_library_gets_the_shipped_peers_without_the_library_code(tmp_path: Path) -> None:
+    """Most writers keep no peers; their first check must not import the library to learn that."""
+    script = (
+        "import sys; from checks.themes.peers import DEFAULT_PEERS, default_folder; "
+        "print(default_folder() == DEFAULT_PEERS, 'desktop.plan.references.library' in sys.modules)"
+    )
+    env = {**os.environ, "PLANDESK_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env)
+    assert out.stdout.split() == ["True", "False"], out.stderr

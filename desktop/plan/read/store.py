@@ -75,10 +75,10 @@ def save_draft(
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a flushed temporary file renamed over it."""
     folder = path.parent
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise InputError(path, f"无法在该文件夹中保存（{error.strerror or error}）。") from None

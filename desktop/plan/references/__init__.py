@@ -16,8 +16,13 @@ def library_folder() -> Path:
     return user_data_dir() / "references"
 
 
-def may_hold(role: str, folder: Path | None = None) -> bool:
-    """False when the library holds no file of ``role``: each role's files live in a folder of its
-    own, and there is none. The themes ask on every first check whether the writer has peers, and
-    most writers have none; this answers without importing ``library`` (some 5 ms)."""
-    return ((folder if folder is not None else library_folder()) / role).is_dir()
+def role_folder(role: str, library: Path | None = None) -> Path:
+    """Where the library (default: the writer's) keeps the files of ``role``, one folder a role."""
+    return (library if library is not None else library_folder()) / role
+
+
+def may_hold(role: str) -> bool:
+    """False when the writer's library holds no file of ``role``: the role has no folder. The
+    themes ask on every first check whether the writer has peers, and most writers have none; this
+    answers without importing ``library`` (some 5 ms)."""
+    return role_folder(role).is_dir()

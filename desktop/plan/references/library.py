@@ -28,7 +28,7 @@ from pathlib import Path
 from desktop.plan.errors import InputError
 from desktop.plan.model import Plan
 from desktop.plan.read.loader import Source
-from desktop.plan.references import library_folder
+from desktop.plan.references import library_folder, role_folder
 from desktop.plan.references.text_cache import load_cached, store_cached, write_atomically
 
 logger = logging.getLogger(__name__)
@@ -109,11 +109,11 @@ class Library:
     def role_folder(self, role: str) -> Path:
         """The folder holding the role's stored files (the peer statistics read it as a folder)."""
         _check_role(role)
-        return self.folder / role
+        return role_folder(role, self.folder)
 
     def path(self, entry: Entry) -> Path:
         """The stored copy of ``entry``."""
-        return self.folder / entry.role / entry.file
+        return role_folder(entry.role, self.folder) / entry.file
 
     def content_key(self, role: str) -> str:
         """A hash of the role's entries' contents: what a cache of anything learned from them keys on."""
